@@ -1,0 +1,50 @@
+/** The register's configuration: read once from the environment, validated, frozen. */
+export interface RegistryConfig {
+  host: string;
+  port: number;
+  /** SQLite file; created with its schema and the real data on first start. `:memory:` for none. */
+  databasePath: string;
+  /** PEM certificate and key; when absent, a development certificate is made in `tlsDirectory`. */
+  tlsCertPath: string | null;
+  tlsKeyPath: string | null;
+  tlsDirectory: string;
+  /** JSON users file with scrypt hashes; when absent, the demo identities are on. */
+  usersFilePath: string | null;
+  maxRequestBodyBytes: number;
+  logLevel: string;
+}
+
+/** Reads `REGISTRY_*` variables; throws one clear message naming every bad value. */
+export function loadRegistryConfig(env: NodeJS.ProcessEnv): Readonly<RegistryConfig> {
+  const problems: string[] = [];
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max}; got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  };
+  const text = (name: string): string | null => {
+    const raw = env[name];
+    return raw === undefined || raw === '' ? null : raw;
+  };
+  const config: RegistryConfig = {
+    host: text('REGISTRY_HOST') ?? 'localhost',
+    port: integer('REGISTRY_PORT', 8443, 0, 65_535),
+    databasePath: text('REGISTRY_DB_PATH') ?? 'var/registry.sqlite',
+    tlsCertPath: text('REGISTRY_TLS_CERT'),
+    tlsKeyPath: text('REGISTRY_TLS_KEY'),
+    tlsDirectory: text('REGISTRY_TLS_DIR') ?? 'var/registry-tls',
+    usersFilePath: text('REGISTRY_USERS_FILE'),
+    maxRequestBodyBytes: integer('REGISTRY_MAX_BODY_BYTES', 4 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+    logLevel: text('REGISTRY_LOG_LEVEL') ?? 'info',
+  };
+  if ((config.tlsCertPath === null) !== (config.tlsKeyPath === null)) {
+    problems.push('REGISTRY_TLS_CERT and REGISTRY_TLS_KEY must be given together');
+  }
+  if (problems.length > 0) throw new Error(`Invalid register configuration:\n- ${problems.join('\n- ')}`);
+  return Object.freeze(config);
+}

@@ -1,0 +1,59 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SoapService } from '../soap/soap-service.ts';
+import { BodyTooLargeError, readBody } from './read-body.ts';
+import { soapFaultEnvelope } from './soap-fault-envelope.ts';
+import { findXmlProblem } from './xml-guard.ts';
+
+const XML = 'text/xml; charset=utf-8';
+
+/**
+ * Serves one SOAP service at `/<name>`: the WSDL at `?wsdl` (its address rewritten to where it was
+ * fetched from, so that generated clients call this server), its XSD files beside it, and POSTed
+ * envelopes, checked for size and XML safety before node-soap parses them.
+ */
+export async function handleSoapEndpoint(
+  service: SoapService,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  maxBodyBytes: number,
+): Promise<void> {
+  if (req.method === 'GET' && url.pathname === `/${service.name}` && url.search.toLowerCase() === '?wsdl') {
+    const location = `${url.origin}/${service.name}`;
+    const wsdl = service.wsdlXml.replace(/(<soap:address location=")[^"]*(")/, `$1${location}$2`);
+    return send(res, 200, XML, wsdl);
+  }
+  if (req.method === 'GET') {
+    const schemaName = url.searchParams.get('xsd') ?? url.pathname.slice(1);
+    const schema = service.schemas.get(schemaName);
+    return schema === undefined ? send(res, 404, 'text/plain', 'Not found\n') : send(res, 200, XML, schema);
+  }
+  if (req.method !== 'POST') {
+    res.setHeader('Allow', 'GET, POST');
+    return send(res, 405, 'text/plain', 'Method not allowed\n');
+  }
+  let body: Buffer;
+  try {
+    body = await readBody(req, maxBodyBytes);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) {
+      res.setHeader('Connection', 'close');
+      return send(res, 413, XML, soapFaultEnvelope('soap:Client', error.message));
+    }
+    throw error;
+  }
+  const xml = body.toString('utf8');
+  const problem = findXmlProblem(xml);
+  if (problem !== null) return send(res, 400, XML, soapFaultEnvelope('soap:Client', problem));
+  const soapAction = req.headers.soapaction;
+  const response = await service.process(xml, typeof soapAction === 'string' ? soapAction : undefined);
+  return send(res, response.statusCode, XML, response.body);
+}
+
+/** Writes a whole response. */
+export function send(res: ServerResponse, status: number, contentType: string, body: string): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', contentType);
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.end(body);
+}

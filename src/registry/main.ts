@@ -1,0 +1,62 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createDemoUserDirectory, loadUserDirectory } from './auth/user-directory.ts';
+import { createRegistryServices } from './app.ts';
+import { loadRegistryConfig } from './config.ts';
+import { createRegistryLogger } from './logger.ts';
+import { seedStore } from './seed/seed-store.ts';
+import { startRegistryServer, type RunningRegistry } from './server.ts';
+import { openSqliteStore } from './store/sqlite-store.ts';
+import { loadOrCreateDevelopmentCertificate, readTlsMaterial } from './tls.ts';
+import type { Logger } from 'pino';
+
+/** Starts the register from its configuration: `npm run registry`, and half of `npm start`. */
+export async function runRegistry(env: NodeJS.ProcessEnv, logger?: Logger): Promise<RunningRegistry> {
+  const config = loadRegistryConfig(env);
+  const log = logger ?? createRegistryLogger(config.logLevel);
+  const started = performance.now();
+  if (config.databasePath !== ':memory:') mkdirSync(dirname(config.databasePath), { recursive: true });
+  const store = openSqliteStore({ path: config.databasePath });
+  if (store.isEmpty()) {
+    const counts = seedStore(store);
+    log.info({ ...counts, databasePath: config.databasePath }, 'fresh database: loaded the real register data');
+  }
+  const tls =
+    config.tlsCertPath !== null && config.tlsKeyPath !== null
+      ? readTlsMaterial(config.tlsCertPath, config.tlsKeyPath)
+      : await loadOrCreateDevelopmentCertificate(config.tlsDirectory);
+  const users = config.usersFilePath === null ? createDemoUserDirectory() : loadUserDirectory(config.usersFilePath);
+  if (config.usersFilePath === null) log.warn('demo identities are on (password = user name); set REGISTRY_USERS_FILE');
+  const server = await startRegistryServer({
+    services: await createRegistryServices(store),
+    users,
+    tls,
+    host: config.host,
+    port: config.port,
+    maxRequestBodyBytes: config.maxRequestBodyBytes,
+    logger: log,
+  });
+  log.info(
+    { url: server.url, startupMs: Math.round(performance.now() - started) },
+    `register listening: ${server.url}/ExportService?wsdl`,
+  );
+  return {
+    ...server,
+    close: async () => {
+      await server.close();
+      store.close();
+    },
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const registry = await runRegistry(process.env);
+  const stop = () => {
+    registry.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}

@@ -1,0 +1,85 @@
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import { parseBasicAuthorization } from './auth/basic-credentials.ts';
+import type { UserDirectory } from './auth/user-directory.ts';
+import { handleSoapEndpoint, send } from './http/soap-endpoint.ts';
+import { requestIdFrom } from './http/request-id.ts';
+import { requestContext } from './soap/request-context.ts';
+import type { SoapService } from './soap/soap-service.ts';
+import type { TlsMaterial } from './tls.ts';
+
+/** What the register's HTTPS server needs; built by the caller, which owns the store. */
+export interface RegistryServerOptions {
+  services: readonly SoapService[];
+  users: UserDirectory;
+  tls: TlsMaterial;
+  host: string;
+  port: number;
+  maxRequestBodyBytes: number;
+  logger: Logger;
+}
+
+/** A listening register. */
+export interface RunningRegistry {
+  /** Base URL; services at `${url}/ExportService` and `${url}/ImportService`. */
+  url: string;
+  port: number;
+  /** Stops accepting connections and waits for requests in flight. */
+  close(): Promise<void>;
+}
+
+/** Starts the register's HTTPS server. Every request needs Basic auth, checked before any XML is read. */
+export async function startRegistryServer(options: RegistryServerOptions): Promise<RunningRegistry> {
+  const byPath = new Map(options.services.map((s) => [`/${s.name}`, s]));
+  const schemaPaths = new Map(options.services.flatMap((s) => [...s.schemas.keys()].map((f) => [`/${f}`, s])));
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const requestId = requestIdFrom(req.headers['x-request-id']);
+    res.setHeader('X-Request-Id', requestId);
+    const started = process.hrtime.bigint();
+    const credentials = parseBasicAuthorization(req.headers.authorization);
+    const identity = credentials === null ? null : options.users.authenticate(credentials);
+    const log = options.logger.child({ requestId, user: identity?.name });
+    res.on('finish', () => {
+      const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+      log.info({ method: req.method, path: req.url?.split('?')[0], status: res.statusCode, durationMs }, 'request');
+    });
+    if (identity === null) {
+      res.setHeader('WWW-Authenticate', 'Basic realm="Dagtilbudsregisteret", charset="UTF-8"');
+      // Drain and drop whatever body came along: nothing of it is read before authentication.
+      req.resume();
+      return send(res, 401, 'text/plain', 'Authentication required\n');
+    }
+    const url = new URL(req.url ?? '/', `https://${req.headers.host ?? 'localhost'}`);
+    const service = byPath.get(url.pathname) ?? schemaPaths.get(url.pathname);
+    if (service === undefined) return send(res, 404, 'text/plain', 'Not found\n');
+    await requestContext.run({ identity, requestId, log }, () =>
+      handleSoapEndpoint(service, req, res, url, options.maxRequestBodyBytes),
+    );
+  };
+
+  const server: Server = createServer({ cert: options.tls.cert, key: options.tls.key }, (req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      options.logger.error({ err: error }, 'request failed');
+      if (!res.headersSent) send(res, 500, 'text/plain', 'Internal error\n');
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return {
+    url: `https://${host}:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeIdleConnections();
+      }),
+  };
+}

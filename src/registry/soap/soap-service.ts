@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { listen, type Server } from 'soap';
+import { currentRequest } from './request-context.ts';
+import { SoapFault } from './soap-fault.ts';
+
+/** One SOAP operation: parsed arguments in, the response element's content out. */
+export type SoapOperation = (args: unknown) => Record<string, unknown>;
+
+/** A SOAP service: its WSDL and schema texts, and a request processor. */
+export interface SoapService {
+  name: string;
+  wsdlXml: string;
+  schemas: ReadonlyMap<string, string>;
+  process(xml: string, soapAction: string | undefined): Promise<{ body: string; statusCode: number }>;
+}
+
+/**
+ * Builds a node-soap processor for a WSDL file and its operations. node-soap only dispatches and
+ * serialises here: the HTTP layer (auth, limits, XML safety) is ours.
+ */
+export async function createSoapService(
+  name: string,
+  wsdlPath: string,
+  schemaFiles: readonly string[],
+  operations: Record<string, SoapOperation>,
+): Promise<SoapService> {
+  const wsdlXml = readFileSync(wsdlPath, 'utf8');
+  const schemas = new Map(schemaFiles.map((file) => [file, readFileSync(`${dirname(wsdlPath)}/${file}`, 'utf8')]));
+  const port: Record<string, (args: unknown) => Record<string, unknown>> = {};
+  for (const [operation, run] of Object.entries(operations)) {
+    port[operation] = (args) => guard(operation, run, args);
+  }
+  // Without an HTTP server node-soap only parses the WSDL and processes envelopes handed to it;
+  // its callback is the one place that reports a WSDL it could not read.
+  const server = await new Promise<Server>((resolve, reject) => {
+    listen(null as never, {
+      path: `/${name}`,
+      services: { [name]: { [`${name}Soap`]: port } },
+      xml: wsdlXml,
+      uri: wsdlPath,
+      suppressStack: true,
+      callback: (error: unknown, ready: Server) => (error ? reject(toError(error)) : resolve(ready)),
+    });
+  });
+  return {
+    name,
+    wsdlXml,
+    schemas,
+    async process(xml, soapAction) {
+      const headers: Record<string, string> = { 'content-type': 'text/xml; charset=utf-8' };
+      if (soapAction !== undefined) headers.soapaction = soapAction;
+      const response = await server.processRequest(xml, { url: `/${name}`, headers });
+      return { body: response.body, statusCode: response.statusCode };
+    },
+  };
+}
+
+/** Runs an operation; an unexpected error is logged and answered as a Server fault without details. */
+function guard(operation: string, run: SoapOperation, args: unknown): Record<string, unknown> {
+  try {
+    return run(args);
+  } catch (error) {
+    if (error instanceof SoapFault) throw error;
+    const { log, requestId } = currentRequest();
+    log.error({ err: error, operation }, 'operation failed');
+    throw new SoapFault('soap:Server', `Internal error in ${operation}; reference ${requestId}`);
+  }
+}
+
+function toError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}

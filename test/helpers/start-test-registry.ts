@@ -1,0 +1,52 @@
+import { pino } from 'pino';
+import { createDemoUserDirectory } from '../../src/registry/auth/user-directory.ts';
+import { createRegistryServices } from '../../src/registry/app.ts';
+import { seedStore } from '../../src/registry/seed/seed-store.ts';
+import { startRegistryServer } from '../../src/registry/server.ts';
+import type { RegistryStore } from '../../src/registry/store/registry-store.ts';
+import { openSqliteStore } from '../../src/registry/store/sqlite-store.ts';
+import { generateDevelopmentCertificate, type TlsMaterial } from '../../src/registry/tls.ts';
+
+/** A register on port 0 with a fresh in-memory database holding the real data. */
+export interface TestRegistry {
+  url: string;
+  /** The PEM certificate a client must trust. */
+  ca: string;
+  store: RegistryStore;
+  close(): Promise<void>;
+}
+
+let certificate: Promise<TlsMaterial> | undefined;
+
+/** Starts a register for one test file; close it in afterAll. */
+export async function startTestRegistry(
+  options: { maxRequestBodyBytes?: number; seed?: boolean } = {},
+): Promise<TestRegistry> {
+  certificate ??= generateDevelopmentCertificate();
+  const tls = await certificate;
+  const store = openSqliteStore({ path: ':memory:' });
+  if (options.seed !== false) seedStore(store);
+  const server = await startRegistryServer({
+    services: await createRegistryServices(store),
+    users: createDemoUserDirectory(),
+    tls,
+    host: '127.0.0.1',
+    port: 0,
+    maxRequestBodyBytes: options.maxRequestBodyBytes ?? 4 * 1024 * 1024,
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+  });
+  return {
+    url: server.url,
+    ca: tls.cert,
+    store,
+    close: async () => {
+      await server.close();
+      store.close();
+    },
+  };
+}
+
+/** The `Authorization` header value for a demo identity (password = user name). */
+export function basicAuth(user: string, password = user): string {
+  return 'Basic ' + Buffer.from(`${user}:${password}`).toString('base64');
+}
