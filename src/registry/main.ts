@@ -19,14 +19,19 @@ export async function runRegistry(env: NodeJS.ProcessEnv, logger?: Logger): Prom
   const store = openSqliteStore({ path: config.databasePath });
   if (store.isEmpty()) {
     const counts = seedStore(store);
-    log.info({ ...counts, databasePath: config.databasePath }, 'fresh database: loaded the real register data');
+    log.info(
+      { ...counts, databasePath: config.databasePath },
+      'fresh database: loaded the real register data',
+    );
   }
   const tls =
     config.tlsCertPath !== null && config.tlsKeyPath !== null
       ? readTlsMaterial(config.tlsCertPath, config.tlsKeyPath)
       : await loadOrCreateDevelopmentCertificate(config.tlsDirectory);
-  const users = config.usersFilePath === null ? createDemoUserDirectory() : loadUserDirectory(config.usersFilePath);
-  if (config.usersFilePath === null) log.warn('demo identities are on (password = user name); set REGISTRY_USERS_FILE');
+  const users =
+    config.usersFilePath === null ? createDemoUserDirectory() : loadUserDirectory(config.usersFilePath);
+  if (config.usersFilePath === null)
+    log.warn('demo identities are on (password = user name); set REGISTRY_USERS_FILE');
   const server = await startRegistryServer({
     services: await createRegistryServices(store),
     users,

@@ -33,7 +33,9 @@ export interface RunningRegistry {
 /** Starts the register's HTTPS server. Every request needs Basic auth, checked before any XML is read. */
 export async function startRegistryServer(options: RegistryServerOptions): Promise<RunningRegistry> {
   const byPath = new Map(options.services.map((s) => [`/${s.name}`, s]));
-  const schemaPaths = new Map(options.services.flatMap((s) => [...s.schemas.keys()].map((f) => [`/${f}`, s])));
+  const schemaPaths = new Map(
+    options.services.flatMap((s) => [...s.schemas.keys()].map((f) => [`/${f}`, s])),
+  );
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const requestId = requestIdFrom(req.headers['x-request-id']);
@@ -44,7 +46,10 @@ export async function startRegistryServer(options: RegistryServerOptions): Promi
     const log = options.logger.child({ requestId, user: identity?.name });
     res.on('finish', () => {
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-      log.info({ method: req.method, path: req.url?.split('?')[0], status: res.statusCode, durationMs }, 'request');
+      log.info(
+        { method: req.method, path: req.url?.split('?')[0], status: res.statusCode, durationMs },
+        'request',
+      );
     });
     if (identity === null) {
       res.setHeader('WWW-Authenticate', 'Basic realm="Dagtilbudsregisteret", charset="UTF-8"');

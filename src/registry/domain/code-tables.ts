@@ -44,6 +44,7 @@ export const LOVGRUNDLAG: readonly Kode[] = [
 ];
 
 /** `kommuneKode`: the 98 municipalities, short names as `kommuneKode_Tekst` has them in real data. */
+// prettier-ignore
 export const KOMMUNER: readonly Kode[] = [
   [101, 'København'], [147, 'Frederiksberg'], [151, 'Ballerup'], [153, 'Brøndby'], [155, 'Dragør'],
   [157, 'Gentofte'], [159, 'Gladsaxe'], [161, 'Glostrup'], [163, 'Herlev'], [165, 'Albertslund'],

@@ -52,10 +52,14 @@ export function createExportOperations(store: RegistryStore, now: () => Date = (
       const numre = store.daginstitutioner({ admKommuneKode: kode }).map((d) => d.daginstitutionsNummer);
       return result('GetDagtilbudByAdmKommuneNummer', dagtilbudsRegisterToXml(slice(numre)));
     },
-    GetAllDaginstitutioner: () => result('GetAllDaginstitutioner', daginstitutionerToXml(store.daginstitutioner())),
+    GetAllDaginstitutioner: () =>
+      result('GetAllDaginstitutioner', daginstitutionerToXml(store.daginstitutioner())),
     GetDaginstitutionByNummer: (args) => {
       const nummer = requireText(args, 'GetDaginstitutionByNummer', 'DagInstitutionsNummer');
-      return result('GetDaginstitutionByNummer', daginstitutionerToXml(store.daginstitutioner({ numre: [nummer] })));
+      return result(
+        'GetDaginstitutionByNummer',
+        daginstitutionerToXml(store.daginstitutioner({ numre: [nummer] })),
+      );
     },
     GetDaginstitutionByNavn: (args) => {
       const navn = requireText(args, 'GetDaginstitutionByNavn', 'partOfName');
@@ -68,7 +72,10 @@ export function createExportOperations(store: RegistryStore, now: () => Date = (
       result('GetAllAnvisningsEnheder', anvisningsenhederToXml(store.anvisningsenheder())),
     GetAnvisningsEnhederByPnummer: (args) => {
       const pNummer = requireText(args, 'GetAnvisningsEnhederByPnummer', 'pNummer');
-      return result('GetAnvisningsEnhederByPnummer', anvisningsenhederToXml(store.anvisningsenheder({ pNummer })));
+      return result(
+        'GetAnvisningsEnhederByPnummer',
+        anvisningsenhederToXml(store.anvisningsenheder({ pNummer })),
+      );
     },
     GetAnvisningsEnhederByNummer: (args) => {
       const nummer = requireText(args, 'GetAnvisningsEnhederByNummer', 'enhedsNummer');
@@ -92,7 +99,11 @@ export function createExportOperations(store: RegistryStore, now: () => Date = (
       );
     },
     GetAnvisningsEnhederByDaginstitutionsnummer: (args) => {
-      const nummer = requireText(args, 'GetAnvisningsEnhederByDaginstitutionsnummer', 'DagInstitutionsNummer');
+      const nummer = requireText(
+        args,
+        'GetAnvisningsEnhederByDaginstitutionsnummer',
+        'DagInstitutionsNummer',
+      );
       return result(
         'GetAnvisningsEnhederByDaginstitutionsnummer',
         anvisningsenhederToXml(store.anvisningsenheder({ daginstitutionsNumre: [nummer] })),
@@ -109,7 +120,10 @@ export function createExportOperations(store: RegistryStore, now: () => Date = (
     },
     GetAlternativAdresserByPnummer: (args) => {
       const pNummer = requireText(args, 'GetAlternativAdresserByPnummer', 'pNummer');
-      return result('GetAlternativAdresserByPnummer', alternativAdresserToXml(store.alternativAdresser({ pNummer })));
+      return result(
+        'GetAlternativAdresserByPnummer',
+        alternativAdresserToXml(store.alternativAdresser({ pNummer })),
+      );
     },
     GetAlternativAdresserByNummer: (args) => {
       const nummer = requireText(args, 'GetAlternativAdresserByNummer', 'alternativAdresseNummer');
@@ -137,12 +151,20 @@ export function createExportOperations(store: RegistryStore, now: () => Date = (
     GetLovgrundlag: () => result('GetLovgrundlag', kodetabelToXml(LOVGRUNDLAG)),
     GetKommuner: () => result('GetKommuner', kodetabelToXml(KOMMUNER)),
     GetDaginstitutionerByNumre: (args) => {
-      const numre = requireNumberList(args, 'GetDaginstitutionerByNumre', 'DagInstitutionsNumre', MAX_BATCH_NUMBERS);
+      const numre = requireNumberList(
+        args,
+        'GetDaginstitutionerByNumre',
+        'DagInstitutionsNumre',
+        MAX_BATCH_NUMBERS,
+      );
       return result('GetDaginstitutionerByNumre', daginstitutionerToXml(store.daginstitutioner({ numre })));
     },
     GetAnvisningsEnhederByNumre: (args) => {
       const numre = requireNumberList(args, 'GetAnvisningsEnhederByNumre', 'enhedsNumre', MAX_BATCH_NUMBERS);
-      return result('GetAnvisningsEnhederByNumre', anvisningsenhederToXml(store.anvisningsenheder({ numre })));
+      return result(
+        'GetAnvisningsEnhederByNumre',
+        anvisningsenhederToXml(store.anvisningsenheder({ numre })),
+      );
     },
     GetAlternativAdresserByNumre: (args) => {
       const numre = requireNumberList(
@@ -151,7 +173,10 @@ export function createExportOperations(store: RegistryStore, now: () => Date = (
         'alternativAdresseNumre',
         MAX_BATCH_NUMBERS,
       );
-      return result('GetAlternativAdresserByNumre', alternativAdresserToXml(store.alternativAdresser({ numre })));
+      return result(
+        'GetAlternativAdresserByNumre',
+        alternativAdresserToXml(store.alternativAdresser({ numre })),
+      );
     },
   } satisfies Record<string, Operation>;
   return operations;

@@ -1,4 +1,11 @@
-import type { Adresse, AlternativAdresse, AnvisningsEnhed, Daginstitution, DagtilbudsRegister, Livsforloeb } from '../domain/model.ts';
+import type {
+  Adresse,
+  AlternativAdresse,
+  AnvisningsEnhed,
+  Daginstitution,
+  DagtilbudsRegister,
+  Livsforloeb,
+} from '../domain/model.ts';
 import { codeText, type CodeTableName, type Kode } from '../domain/code-tables.ts';
 
 /**

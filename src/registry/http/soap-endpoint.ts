@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SoapService } from '../soap/soap-service.ts';
 import { BodyTooLargeError, readBody } from './read-body.ts';
-import { soapFaultEnvelope } from './soap-fault-envelope.ts';
+import { soapFaultEnvelope } from '../soap/soap-fault-envelope.ts';
 import { findXmlProblem } from './xml-guard.ts';
 
 const XML = 'text/xml; charset=utf-8';

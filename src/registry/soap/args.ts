@@ -25,7 +25,8 @@ export function requireInteger(args: unknown, operation: string, name: string): 
 export function requireNumberList(args: unknown, operation: string, name: string, max: number): string[] {
   const list = field(field(args, name), 'nummer');
   const items = list === undefined || list === null ? [] : Array.isArray(list) ? list : [list];
-  if (items.length > max) throw badParameter(operation, name, `holds ${items.length} numbers; at most ${max}`);
+  if (items.length > max)
+    throw badParameter(operation, name, `holds ${items.length} numbers; at most ${max}`);
   return items.map((item, i) => {
     if (typeof item !== 'string' && typeof item !== 'number') {
       throw badParameter(operation, `${name}/nummer[${i + 1}]`, 'must be text');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { listen, type Server } from 'soap';
+import { soapFaultEnvelope } from './soap-fault-envelope.ts';
 import { currentRequest } from './request-context.ts';
 import { SoapFault } from './soap-fault.ts';
 
@@ -26,7 +27,9 @@ export async function createSoapService(
   operations: Record<string, SoapOperation>,
 ): Promise<SoapService> {
   const wsdlXml = readFileSync(wsdlPath, 'utf8');
-  const schemas = new Map(schemaFiles.map((file) => [file, readFileSync(`${dirname(wsdlPath)}/${file}`, 'utf8')]));
+  const schemas = new Map(
+    schemaFiles.map((file) => [file, readFileSync(`${dirname(wsdlPath)}/${file}`, 'utf8')]),
+  );
   const port: Record<string, (args: unknown) => Record<string, unknown>> = {};
   for (const [operation, run] of Object.entries(operations)) {
     port[operation] = (args) => guard(operation, run, args);
@@ -51,7 +54,19 @@ export async function createSoapService(
       const headers: Record<string, string> = { 'content-type': 'text/xml; charset=utf-8' };
       if (soapAction !== undefined) headers.soapaction = soapAction;
       const response = await server.processRequest(xml, { url: `/${name}`, headers });
-      return { body: response.body, statusCode: response.statusCode };
+      if (response.body.includes(':Envelope'))
+        return { body: response.body, statusCode: response.statusCode };
+      // node-soap answers requests it cannot dispatch (an unknown operation, a body it cannot
+      // map) with its raw error text; the client gets a fault instead, the text goes to the log.
+      const { log, requestId } = currentRequest();
+      log.warn({ soapError: response.body.slice(0, 500) }, 'request not dispatched');
+      return {
+        body: soapFaultEnvelope(
+          'soap:Client',
+          `The request names no operation of ${name}; reference ${requestId}`,
+        ),
+        statusCode: 400,
+      };
     },
   };
 }

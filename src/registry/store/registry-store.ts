@@ -1,9 +1,4 @@
-import type {
-  AlternativAdresse,
-  AnvisningsEnhed,
-  Daginstitution,
-  Niveau,
-} from '../domain/model.ts';
+import type { AlternativAdresse, AnvisningsEnhed, Daginstitution, Niveau } from '../domain/model.ts';
 
 /** A look-up of daginstitutioner; every given criterion must hold. No criterion: the whole level. */
 export interface DaginstitutionQuery {

@@ -12,7 +12,9 @@ export const NUMBER_PREFIX = 'G';
 /** `G` + 5 digits. */
 export function formatNumber(value: number): string {
   if (!Number.isInteger(value) || value < 1 || value > 99_999) {
-    throw new RangeError(`The number space ${NUMBER_PREFIX}00001–${NUMBER_PREFIX}99999 is exhausted at ${value}`);
+    throw new RangeError(
+      `The number space ${NUMBER_PREFIX}00001–${NUMBER_PREFIX}99999 is exhausted at ${value}`,
+    );
   }
   return NUMBER_PREFIX + String(value).padStart(5, '0');
 }
@@ -34,7 +36,12 @@ interface LivsforloebRow {
   nedlagt_tidspunkt: string | null;
   aendrings_sekvens: number;
 }
-const LIVSFORLOEB_COLUMNS = ['aktivitetsstatus', 'oprettet_tidspunkt', 'nedlagt_tidspunkt', 'aendrings_sekvens'];
+const LIVSFORLOEB_COLUMNS = [
+  'aktivitetsstatus',
+  'oprettet_tidspunkt',
+  'nedlagt_tidspunkt',
+  'aendrings_sekvens',
+];
 
 interface EnhedRow extends LivsforloebRow {
   nummer: string;

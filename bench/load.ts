@@ -1,0 +1,64 @@
+import { Agent, request } from 'node:https';
+
+/** Latency and throughput of one closed-loop run. */
+export interface LoadResult {
+  requests: number;
+  errors: number;
+  seconds: number;
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+/**
+ * Sends `total` POSTs with `concurrency` in flight over keep-alive connections, loopback only,
+ * and reports requests per second and latency percentiles. Bounded by count, never by wall clock.
+ */
+export async function runLoad(options: {
+  url: string;
+  ca: string;
+  headers: Record<string, string>;
+  body: (i: number) => string;
+  total: number;
+  concurrency: number;
+}): Promise<LoadResult> {
+  const agent = new Agent({ ca: options.ca, keepAlive: true, maxSockets: options.concurrency });
+  const latencies: number[] = [];
+  let next = 0;
+  let errors = 0;
+  const one = (i: number) =>
+    new Promise<void>((resolve) => {
+      const started = performance.now();
+      const req = request(options.url, { method: 'POST', agent, headers: options.headers }, (res) => {
+        res.resume();
+        res.on('end', () => {
+          if (res.statusCode !== 200) errors++;
+          latencies.push(performance.now() - started);
+          resolve();
+        });
+      });
+      req.on('error', () => {
+        errors++;
+        resolve();
+      });
+      req.end(options.body(i));
+    });
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: options.concurrency }, async () => {
+      while (next < options.total) await one(next++);
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  return {
+    requests: latencies.length,
+    errors,
+    seconds,
+    perSecond: latencies.length / seconds,
+    p50Ms: at(0.5),
+    p99Ms: at(0.99),
+  };
+}
