@@ -20,7 +20,10 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/registry/store/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'better-sqlite3', message: 'Only src/registry/store/ talks to SQLite.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'better-sqlite3', message: 'Only src/registry/store/ talks to SQLite.' }] },
+      ],
     },
   },
   {
