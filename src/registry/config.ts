@@ -1,3 +1,5 @@
+import type { ExternalChecksMode } from './external/create-external-registers.ts';
+
 /** The register's configuration: read once from the environment, validated, frozen. */
 export interface RegistryConfig {
   host: string;
@@ -12,6 +14,10 @@ export interface RegistryConfig {
   usersFilePath: string | null;
   maxRequestBodyBytes: number;
   logLevel: string;
+  /** CVR (P-numbers) and DAR (addresses) checks: `embedded` (the data the project carries) or `off`. */
+  externalChecks: ExternalChecksMode;
+  /** Test-only: an ImportService operation inside whose write transaction the process kills itself. */
+  faultKillInWrite: string | null;
 }
 
 /** Reads `REGISTRY_*` variables; throws one clear message naming every bad value. */
@@ -41,7 +47,12 @@ export function loadRegistryConfig(env: NodeJS.ProcessEnv): Readonly<RegistryCon
     usersFilePath: text('REGISTRY_USERS_FILE'),
     maxRequestBodyBytes: integer('REGISTRY_MAX_BODY_BYTES', 4 * 1024 * 1024, 1024, 256 * 1024 * 1024),
     logLevel: text('REGISTRY_LOG_LEVEL') ?? 'info',
+    externalChecks: 'embedded',
+    faultKillInWrite: text('REGISTRY_FAULT_KILL_IN_WRITE'),
   };
+  const checks = text('REGISTRY_EXTERNAL_CHECKS') ?? 'embedded';
+  if (checks === 'embedded' || checks === 'off') config.externalChecks = checks;
+  else problems.push(`REGISTRY_EXTERNAL_CHECKS must be "embedded" or "off"; got "${checks}"`);
   if ((config.tlsCertPath === null) !== (config.tlsKeyPath === null)) {
     problems.push('REGISTRY_TLS_CERT and REGISTRY_TLS_KEY must be given together');
   }

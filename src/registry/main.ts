@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createDemoUserDirectory, loadUserDirectory } from './auth/user-directory.ts';
 import { createRegistryServices } from './app.ts';
+import { createExternalRegisters } from './external/create-external-registers.ts';
 import { loadRegistryConfig } from './config.ts';
 import { createRegistryLogger } from './logger.ts';
 import { seedStore } from './seed/seed-store.ts';
@@ -33,7 +34,10 @@ export async function runRegistry(env: NodeJS.ProcessEnv, logger?: Logger): Prom
   if (config.usersFilePath === null)
     log.warn('demo identities are on (password = user name); set REGISTRY_USERS_FILE');
   const server = await startRegistryServer({
-    services: await createRegistryServices(store),
+    services: await createRegistryServices(store, {
+      ...createExternalRegisters(config.externalChecks, store),
+      ...(config.faultKillInWrite === null ? {} : { inWrite: killInWrite(config.faultKillInWrite, log) }),
+    }),
     users,
     tls,
     host: config.host,
@@ -51,6 +55,14 @@ export async function runRegistry(env: NodeJS.ProcessEnv, logger?: Logger): Prom
       await server.close();
       store.close();
     },
+  };
+}
+
+/** Test-only fault injection: dies without cleanup in the middle of a write transaction. */
+function killInWrite(operation: string, log: Logger): (current: string) => void {
+  log.warn({ operation }, 'REGISTRY_FAULT_KILL_IN_WRITE is set: the process will kill itself mid-write');
+  return (current) => {
+    if (current === operation) process.kill(process.pid, 'SIGKILL');
   };
 }
 

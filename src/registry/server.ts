@@ -60,7 +60,7 @@ export async function startRegistryServer(options: RegistryServerOptions): Promi
     const url = new URL(req.url ?? '/', `https://${req.headers.host ?? 'localhost'}`);
     const service = byPath.get(url.pathname) ?? schemaPaths.get(url.pathname);
     if (service === undefined) return send(res, 404, 'text/plain', 'Not found\n');
-    await requestContext.run({ identity, requestId, log }, () =>
+    await requestContext.run({ identity, requestId, log, requestXml: '' }, () =>
       handleSoapEndpoint(service, req, res, url, options.maxRequestBodyBytes),
     );
   };

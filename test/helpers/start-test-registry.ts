@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { createDemoUserDirectory } from '../../src/registry/auth/user-directory.ts';
 import { createRegistryServices } from '../../src/registry/app.ts';
+import { createExternalRegisters } from '../../src/registry/external/create-external-registers.ts';
 import { seedStore } from '../../src/registry/seed/seed-store.ts';
 import { startRegistryServer } from '../../src/registry/server.ts';
 import type { RegistryStore } from '../../src/registry/store/registry-store.ts';
@@ -27,7 +28,7 @@ export async function startTestRegistry(
   const store = openSqliteStore({ path: ':memory:' });
   if (options.seed !== false) seedStore(store);
   const server = await startRegistryServer({
-    services: await createRegistryServices(store),
+    services: await createRegistryServices(store, createExternalRegisters('embedded', store)),
     users: createDemoUserDirectory(),
     tls,
     host: '127.0.0.1',

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SoapService } from '../soap/soap-service.ts';
 import { BodyTooLargeError, readBody } from './read-body.ts';
+import { currentRequest } from '../soap/request-context.ts';
 import { soapFaultEnvelope } from '../soap/soap-fault-envelope.ts';
 import { findXmlProblem } from './xml-guard.ts';
 
@@ -45,6 +46,7 @@ export async function handleSoapEndpoint(
   const xml = body.toString('utf8');
   const problem = findXmlProblem(xml);
   if (problem !== null) return send(res, 400, XML, soapFaultEnvelope('soap:Client', problem));
+  currentRequest().requestXml = xml;
   const soapAction = req.headers.soapaction;
   const response = await service.process(xml, typeof soapAction === 'string' ? soapAction : undefined);
   return send(res, response.statusCode, XML, response.body);

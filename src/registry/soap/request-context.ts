@@ -7,6 +7,8 @@ export interface RequestContext {
   identity: Identity;
   requestId: string;
   log: Logger;
+  /** The request's XML as received, once read (the ImportService validates its records against the XSD). */
+  requestXml: string;
 }
 
 /**

@@ -5,8 +5,8 @@ import { soapFaultEnvelope } from './soap-fault-envelope.ts';
 import { currentRequest } from './request-context.ts';
 import { SoapFault } from './soap-fault.ts';
 
-/** One SOAP operation: parsed arguments in, the response element's content out. */
-export type SoapOperation = (args: unknown) => Record<string, unknown>;
+/** One SOAP operation: parsed arguments in, the response element's content out (or a promise of it). */
+export type SoapOperation = (args: unknown) => Record<string, unknown> | Promise<Record<string, unknown>>;
 
 /** A SOAP service: its WSDL and schema texts, and a request processor. */
 export interface SoapService {
@@ -30,7 +30,7 @@ export async function createSoapService(
   const schemas = new Map(
     schemaFiles.map((file) => [file, readFileSync(`${dirname(wsdlPath)}/${file}`, 'utf8')]),
   );
-  const port: Record<string, (args: unknown) => Record<string, unknown>> = {};
+  const port: Record<string, SoapOperation> = {};
   for (const [operation, run] of Object.entries(operations)) {
     port[operation] = (args) => guard(operation, run, args);
   }
@@ -72,9 +72,9 @@ export async function createSoapService(
 }
 
 /** Runs an operation; an unexpected error is logged and answered as a Server fault without details. */
-function guard(operation: string, run: SoapOperation, args: unknown): Record<string, unknown> {
+async function guard(operation: string, run: SoapOperation, args: unknown): Promise<Record<string, unknown>> {
   try {
-    return run(args);
+    return await run(args);
   } catch (error) {
     if (error instanceof SoapFault) throw error;
     const { log, requestId } = currentRequest();

@@ -1,0 +1,187 @@
+import type { AlternativAdresseInput } from '../domain/import-input.ts';
+import type { AlternativAdresse, Daginstitution } from '../domain/model.ts';
+import { validateAlternativAdresseFields, type RuleError } from '../rules/index.ts';
+import { fejl, type ImportSvar } from './import-answer.ts';
+import { changed, text, toAdresse } from './input-to-model.ts';
+import type { Structure } from './structure.ts';
+import type { WriteTools } from './write-tools.ts';
+
+const A = 'AlternativAdresse';
+
+/** The daginstitution above a unit, which the rights and the municipality rule look at. */
+function daginstitutionOf(structure: Structure, enhedsNummer: string): Daginstitution {
+  const unit = structure.anvisningsenhed(enhedsNummer);
+  const parent = unit === undefined ? undefined : structure.daginstitution(unit.daginstitutionsNummer);
+  if (parent === undefined) throw new Error(`Unit ${enhedsNummer} has no daginstitution`);
+  return parent;
+}
+
+/** InsertAlternativAdresse: under an existing, active anvisningsenhed. */
+export function insertAlternativAdresse(
+  tools: WriteTools,
+  structure: Structure,
+  a: AlternativAdresseInput,
+): ImportSvar {
+  const errors: RuleError[] = validateAlternativAdresseFields(a, 'insert', tools.externalChecks, A);
+  const unitNummer = a.EnhedsNummer?.trim() ?? '';
+  if (unitNummer === '' && !errors.some((x) => x.felt === `${A}/EnhedsNummer`)) {
+    errors.push({
+      felt: `${A}/EnhedsNummer`,
+      kode: 'FELT_MANGLER',
+      tekst: 'EnhedsNummer skal angives: den anvisningsenhed adressen hører til.',
+    });
+  }
+  if (errors.length > 0) return fejl(errors);
+  return tools.store.write((w) => {
+    const unit = structure.parentAnvisningsenhed(unitNummer, `${A}/EnhedsNummer`);
+    if (unit.error !== null) return fejl([unit.error]);
+    const daginstitution = daginstitutionOf(structure, unitNummer);
+    const pNummer = text(a.PNummer);
+    const cvrNummer = tools.cvrOf(pNummer);
+    const refused = tools.refusal(
+      'InsertAlternativAdresse',
+      unitNummer,
+      [tools.unitScope(daginstitution, unit.record), tools.unitScope(daginstitution, { cvrNummer })],
+      `${A}/EnhedsNummer`,
+    );
+    if (refused !== null) return fejl([refused]);
+    const nummer = w.issueNumber();
+    const sekvens = w.recordChange(tools.change('alternativadresse', nummer, 'InsertAlternativAdresse'));
+    w.putAlternativAdresse({
+      alternativAdresseNummer: nummer,
+      anvisningsenhedsNummer: unitNummer,
+      navn: text(a.Navn) ?? '',
+      adresse: toAdresse(a.Adresse ?? {}),
+      email: text(a.Email),
+      telefonNummer: text(a.TelefonNummer),
+      cvrNummer,
+      pNummer,
+      aktivitetsstatus: 'Aktiv',
+      oprettetTidspunkt: tools.now().toISOString(),
+      nedlagtTidspunkt: null,
+      aendringsSekvens: sekvens,
+    });
+    return { status: 'OK', nummer, aendringsSekvens: sekvens, fejl: [] };
+  });
+}
+
+/** UpdateAlternativAdresse: only the fields sent; moving is MoveAlternativAdresse's. */
+export function updateAlternativAdresse(
+  tools: WriteTools,
+  structure: Structure,
+  a: AlternativAdresseInput,
+): ImportSvar {
+  const errors = validateAlternativAdresseFields(a, 'update', tools.externalChecks, A);
+  const nummer = a.AlternativAdresseNummer?.trim() ?? '';
+  if (errors.length > 0) return fejl(errors, nummer || undefined);
+  return tools.store.write((w) => {
+    const found = structure.activeAlternativAdresse(nummer, `${A}/AlternativAdresseNummer`);
+    if (found.error !== null) return fejl([found.error], nummer);
+    const current = found.record;
+    const daginstitution = daginstitutionOf(structure, current.anvisningsenhedsNummer);
+    const pNummer = changed(a.PNummer, (v) => v.trim(), current.pNummer);
+    const next: AlternativAdresse = {
+      ...current,
+      navn: changed(a.Navn, (v) => v.trim(), current.navn),
+      adresse: a.Adresse === undefined ? current.adresse : toAdresse(a.Adresse),
+      email: changed(a.Email, text, current.email),
+      telefonNummer: changed(a.TelefonNummer, text, current.telefonNummer),
+      pNummer,
+      cvrNummer: a.PNummer === undefined ? current.cvrNummer : tools.cvrOf(pNummer),
+    };
+    const refused = tools.refusal(
+      'UpdateAlternativAdresse',
+      nummer,
+      [tools.unitScope(daginstitution, current), tools.unitScope(daginstitution, next)],
+      `${A}/AlternativAdresseNummer`,
+    );
+    if (refused !== null) return fejl([refused], nummer);
+    if (a.EnhedsNummer !== undefined && a.EnhedsNummer.trim() !== current.anvisningsenhedsNummer) {
+      return fejl(
+        [
+          {
+            felt: `${A}/EnhedsNummer`,
+            kode: 'FORMAT_UGYLDIG',
+            tekst: `En opdatering kan ikke flytte adressen til ${a.EnhedsNummer.trim()}; brug MoveAlternativAdresse.`,
+          },
+        ],
+        nummer,
+      );
+    }
+    const sekvens = w.recordChange(tools.change('alternativadresse', nummer, 'UpdateAlternativAdresse'));
+    w.putAlternativAdresse({ ...next, aendringsSekvens: sekvens });
+    return { status: 'OK', nummer, aendringsSekvens: sekvens, fejl: [] };
+  });
+}
+
+/** DeleteAlternativAdresse: closes it (Nedlagt); the number is never reused. */
+export function deleteAlternativAdresse(tools: WriteTools, structure: Structure, nummer: string): ImportSvar {
+  const felt = 'AlternativAdresseNummer';
+  return tools.store.write((w) => {
+    const found = structure.activeAlternativAdresse(nummer, felt);
+    if (found.error !== null) return fejl([found.error], nummer);
+    const daginstitution = daginstitutionOf(structure, found.record.anvisningsenhedsNummer);
+    const refused = tools.refusal(
+      'DeleteAlternativAdresse',
+      nummer,
+      [tools.unitScope(daginstitution, found.record)],
+      felt,
+    );
+    if (refused !== null) return fejl([refused], nummer);
+    const sekvens = w.recordChange(tools.change('alternativadresse', nummer, 'DeleteAlternativAdresse'));
+    w.putAlternativAdresse({
+      ...found.record,
+      aktivitetsstatus: 'Nedlagt',
+      nedlagtTidspunkt: tools.now().toISOString(),
+      aendringsSekvens: sekvens,
+    });
+    return { status: 'OK', nummer, aendringsSekvens: sekvens, fejl: [] };
+  });
+}
+
+/** MoveAlternativAdresse: to another active anvisningsenhed in the same administrating municipality. */
+export function moveAlternativAdresse(
+  tools: WriteTools,
+  structure: Structure,
+  nummer: string,
+  targetNummer: string,
+): ImportSvar {
+  return tools.store.write((w) => {
+    const found = structure.activeAlternativAdresse(nummer, 'AlternativAdresseNummer');
+    if (found.error !== null) return fejl([found.error], nummer);
+    const target = structure.parentAnvisningsenhed(targetNummer, 'EnhedsNummer');
+    if (target.error !== null) return fejl([target.error], nummer);
+    const from = daginstitutionOf(structure, found.record.anvisningsenhedsNummer);
+    const to = daginstitutionOf(structure, targetNummer);
+    const refused = tools.refusal(
+      'MoveAlternativAdresse',
+      nummer,
+      [tools.unitScope(from, found.record), tools.unitScope(to, target.record)],
+      'EnhedsNummer',
+    );
+    if (refused !== null) return fejl([refused], nummer);
+    const errors: RuleError[] = [];
+    if (found.record.anvisningsenhedsNummer === targetNummer) {
+      errors.push({
+        felt: 'EnhedsNummer',
+        kode: 'FORMAT_UGYLDIG',
+        tekst: `Adressen ${nummer} ligger allerede under ${targetNummer}.`,
+      });
+    }
+    if (from.admKommuneKode !== to.admKommuneKode) {
+      errors.push({
+        felt: 'EnhedsNummer',
+        kode: 'FLYTNING_TVAERS_AF_KOMMUNE',
+        tekst: `Adressen kan kun flyttes inden for kommune ${from.admKommuneKode}; ${targetNummer} hører til kommune ${to.admKommuneKode}.`,
+      });
+    }
+    if (errors.length > 0) return fejl(errors, nummer);
+    const sekvens = w.recordChange(tools.change('alternativadresse', nummer, 'MoveAlternativAdresse'));
+    w.putAlternativAdresse({
+      ...found.record,
+      anvisningsenhedsNummer: targetNummer,
+      aendringsSekvens: sekvens,
+    });
+    return { status: 'OK', nummer, aendringsSekvens: sekvens, fejl: [] };
+  });
+}

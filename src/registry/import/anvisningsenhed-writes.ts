@@ -1,0 +1,219 @@
+import type { AnvisningsEnhedInput } from '../domain/import-input.ts';
+import type { AnvisningsEnhed } from '../domain/model.ts';
+import {
+  checkCrossValidation,
+  parseCode,
+  validateAnvisningsEnhedFields,
+  type RuleError,
+} from '../rules/index.ts';
+import { newAnvisningsEnhed } from './daginstitution-writes.ts';
+import { fejl, type ImportSvar } from './import-answer.ts';
+import { changed, text, toAdresse } from './input-to-model.ts';
+import type { Structure } from './structure.ts';
+import type { WriteTools } from './write-tools.ts';
+
+const E = 'AnvisningsEnhed';
+
+/** InsertAnvisningsEnhed: under an existing, active daginstitution whose codes suit the unit's type. */
+export function insertAnvisningsEnhed(
+  tools: WriteTools,
+  structure: Structure,
+  e: AnvisningsEnhedInput,
+): ImportSvar {
+  const errors: RuleError[] = validateAnvisningsEnhedFields(e, 'insert', tools.externalChecks, E);
+  const parentNummer = e.DagInstitutionsNummer?.trim() ?? '';
+  if (parentNummer === '' && !errors.some((x) => x.felt === `${E}/DagInstitutionsNummer`)) {
+    errors.push({
+      felt: `${E}/DagInstitutionsNummer`,
+      kode: 'FELT_MANGLER',
+      tekst: 'DagInstitutionsNummer skal angives: den daginstitution enheden oprettes under.',
+    });
+  }
+  if (errors.length > 0) return fejl(errors);
+  return tools.store.write((w) => {
+    const parent = structure.parentDaginstitution(parentNummer, `${E}/DagInstitutionsNummer`);
+    if (parent.error !== null) return fejl([parent.error]);
+    const cvrNummer = tools.cvrOf(text(e.PNummer));
+    const refused = tools.refusal(
+      'InsertAnvisningsEnhed',
+      parentNummer,
+      [tools.scopeOf(parent.record), tools.unitScope(parent.record, { cvrNummer })],
+      `${E}/DagInstitutionsNummer`,
+    );
+    if (refused !== null) return fejl([refused]);
+    const crossErrors = crossValidate(parent.record, code(e.InstType3));
+    if (crossErrors.length > 0) return fejl(crossErrors);
+    const nummer = w.issueNumber();
+    const sekvens = w.recordChange(tools.change('anvisningsenhed', nummer, 'InsertAnvisningsEnhed'));
+    w.putAnvisningsEnhed(newAnvisningsEnhed(tools, e, nummer, parentNummer, sekvens));
+    return { status: 'OK', nummer, aendringsSekvens: sekvens, fejl: [] };
+  });
+}
+
+/** UpdateAnvisningsEnhed: only the fields sent; a new P-number brings its CVR; moving is MoveAnvisningsEnhed's. */
+export function updateAnvisningsEnhed(
+  tools: WriteTools,
+  structure: Structure,
+  e: AnvisningsEnhedInput,
+): ImportSvar {
+  const errors = validateAnvisningsEnhedFields(e, 'update', tools.externalChecks, E);
+  const nummer = e.EnhedsNummer?.trim() ?? '';
+  if (errors.length > 0) return fejl(errors, nummer || undefined);
+  return tools.store.write((w) => {
+    const found = structure.activeAnvisningsenhed(nummer, `${E}/EnhedsNummer`);
+    if (found.error !== null) return fejl([found.error], nummer);
+    const current = found.record;
+    const parent = structure.daginstitution(current.daginstitutionsNummer);
+    if (parent === undefined)
+      throw new Error(`Unit ${nummer} has no parent ${current.daginstitutionsNummer}`);
+    const pNummer = changed(e.PNummer, (v) => v.trim(), current.pNummer);
+    const next: AnvisningsEnhed = {
+      ...current,
+      enhedsNavn: changed(e.EnhedsNavn, (v) => v.trim(), current.enhedsNavn),
+      instType3: changed(e.InstType3, (v) => Number(v.trim()), current.instType3),
+      adresse: e.Adresse === undefined ? current.adresse : toAdresse(e.Adresse),
+      email: changed(e.Email, text, current.email),
+      telefonNummer: changed(e.TelefonNummer, text, current.telefonNummer),
+      pNummer,
+      cvrNummer: e.PNummer === undefined ? current.cvrNummer : tools.cvrOf(pNummer),
+    };
+    const refused = tools.refusal(
+      'UpdateAnvisningsEnhed',
+      nummer,
+      [tools.unitScope(parent, current), tools.unitScope(parent, next)],
+      `${E}/EnhedsNummer`,
+    );
+    if (refused !== null) return fejl([refused], nummer);
+    const structural: RuleError[] = [];
+    if (
+      e.DagInstitutionsNummer !== undefined &&
+      e.DagInstitutionsNummer.trim() !== current.daginstitutionsNummer
+    ) {
+      structural.push({
+        felt: `${E}/DagInstitutionsNummer`,
+        kode: 'FORMAT_UGYLDIG',
+        tekst: `En opdatering kan ikke flytte enheden til ${e.DagInstitutionsNummer.trim()}; brug MoveAnvisningsEnhed.`,
+      });
+    }
+    structural.push(...crossValidate(parent, next.instType3));
+    if (structural.length > 0) return fejl(structural, nummer);
+    const sekvens = w.recordChange(tools.change('anvisningsenhed', nummer, 'UpdateAnvisningsEnhed'));
+    w.putAnvisningsEnhed({ ...next, aendringsSekvens: sekvens });
+    return { status: 'OK', nummer, aendringsSekvens: sekvens, fejl: [] };
+  });
+}
+
+/**
+ * DeleteAnvisningsEnhed: closes the unit once its alternative addresses are closed. Closing a
+ * daginstitution's last active unit is allowed: children close before their parent.
+ */
+export function deleteAnvisningsEnhed(tools: WriteTools, structure: Structure, nummer: string): ImportSvar {
+  const felt = 'EnhedsNummer';
+  return tools.store.write((w) => {
+    const found = structure.activeAnvisningsenhed(nummer, felt);
+    if (found.error !== null) return fejl([found.error], nummer);
+    const parent = structure.daginstitution(found.record.daginstitutionsNummer);
+    if (parent === undefined) throw new Error(`Unit ${nummer} has no parent`);
+    const refused = tools.refusal(
+      'DeleteAnvisningsEnhed',
+      nummer,
+      [tools.unitScope(parent, found.record)],
+      felt,
+    );
+    if (refused !== null) return fejl([refused], nummer);
+    const active = structure.activeAlternativesOf(nummer);
+    if (active.length > 0) {
+      const numre = active.map((a) => a.alternativAdresseNummer).join(', ');
+      return fejl(
+        [
+          {
+            felt,
+            kode: 'HAR_AKTIVE_BOERN',
+            tekst: `Anvisningsenheden ${nummer} har aktive alternative adresser (${numre}); de skal nedlægges eller flyttes først.`,
+          },
+        ],
+        nummer,
+      );
+    }
+    const sekvens = w.recordChange(tools.change('anvisningsenhed', nummer, 'DeleteAnvisningsEnhed'));
+    w.putAnvisningsEnhed({
+      ...found.record,
+      aktivitetsstatus: 'Nedlagt',
+      nedlagtTidspunkt: tools.now().toISOString(),
+      aendringsSekvens: sekvens,
+    });
+    return { status: 'OK', nummer, aendringsSekvens: sekvens, fejl: [] };
+  });
+}
+
+/**
+ * MoveAnvisningsEnhed: to another active daginstitution in the same administrating municipality,
+ * with its alternative addresses (they follow their unit); the old one must keep an active unit.
+ */
+export function moveAnvisningsEnhed(
+  tools: WriteTools,
+  structure: Structure,
+  nummer: string,
+  targetNummer: string,
+): ImportSvar {
+  return tools.store.write((w) => {
+    const found = structure.activeAnvisningsenhed(nummer, 'EnhedsNummer');
+    if (found.error !== null) return fejl([found.error], nummer);
+    const unit = found.record;
+    const target = structure.parentDaginstitution(targetNummer, 'DagInstitutionsNummer');
+    if (target.error !== null) return fejl([target.error], nummer);
+    const source = structure.daginstitution(unit.daginstitutionsNummer);
+    if (source === undefined) throw new Error(`Unit ${nummer} has no parent`);
+    const refused = tools.refusal(
+      'MoveAnvisningsEnhed',
+      nummer,
+      [tools.unitScope(source, unit), tools.unitScope(target.record, unit)],
+      'DagInstitutionsNummer',
+    );
+    if (refused !== null) return fejl([refused], nummer);
+    const errors: RuleError[] = [];
+    if (source.daginstitutionsNummer === target.record.daginstitutionsNummer) {
+      errors.push({
+        felt: 'DagInstitutionsNummer',
+        kode: 'FORMAT_UGYLDIG',
+        tekst: `Enheden ${nummer} ligger allerede under ${targetNummer}.`,
+      });
+    }
+    if (source.admKommuneKode !== target.record.admKommuneKode) {
+      errors.push({
+        felt: 'DagInstitutionsNummer',
+        kode: 'FLYTNING_TVAERS_AF_KOMMUNE',
+        tekst: `Enheden kan kun flyttes inden for kommune ${source.admKommuneKode}; ${targetNummer} hører til kommune ${target.record.admKommuneKode}.`,
+      });
+    }
+    if (structure.activeUnitsOf(source.daginstitutionsNummer).length <= 1) {
+      errors.push({
+        felt: 'EnhedsNummer',
+        kode: 'MANGLER_ANVISNINGSENHED',
+        tekst: `Enheden ${nummer} er den sidste aktive enhed i daginstitutionen ${source.daginstitutionsNummer}, som skal have mindst én.`,
+      });
+    }
+    errors.push(...crossValidate(target.record, unit.instType3, 'DagInstitutionsNummer'));
+    if (errors.length > 0) return fejl(errors, nummer);
+    const sekvens = w.recordChange(tools.change('anvisningsenhed', nummer, 'MoveAnvisningsEnhed'));
+    w.putAnvisningsEnhed({ ...unit, daginstitutionsNummer: targetNummer, aendringsSekvens: sekvens });
+    return { status: 'OK', nummer, aendringsSekvens: sekvens, fejl: [] };
+  });
+}
+
+const code = (value: string | undefined): number => parseCode(value ?? '') ?? 0;
+
+function crossValidate(
+  parent: { ejerformKode: number; lovgrundlagKode: number },
+  instType3: number,
+  felt = `${E}/InstType3`,
+): RuleError[] {
+  return checkCrossValidation(
+    {
+      ejerformKode: parent.ejerformKode,
+      lovgrundlagKode: parent.lovgrundlagKode,
+      instType3Koder: [instType3],
+    },
+    { ejerformKode: felt, instType3: felt },
+  );
+}

@@ -1,0 +1,196 @@
+import type { AnvisningsEnhedInput, DaginstitutionInput } from '../domain/import-input.ts';
+import type { AnvisningsEnhed, Daginstitution } from '../domain/model.ts';
+import {
+  checkCrossValidation,
+  parseCode,
+  parseKommuneKode,
+  validateAnvisningsEnhedFields,
+  validateDaginstitutionFields,
+  type RuleError,
+} from '../rules/index.ts';
+import { fejl, type ImportSvar } from './import-answer.ts';
+import { changed, code, text, toAdresse } from './input-to-model.ts';
+import type { Structure } from './structure.ts';
+import type { WriteTools } from './write-tools.ts';
+
+const D = 'Daginstitution';
+const E = 'AnvisningsEnhed';
+
+/** A new unit from validated input (shared by InsertDaginstitution and InsertAnvisningsEnhed). */
+export function newAnvisningsEnhed(
+  tools: WriteTools,
+  input: AnvisningsEnhedInput,
+  nummer: string,
+  daginstitutionsNummer: string,
+  sekvens: number,
+): AnvisningsEnhed {
+  const pNummer = text(input.PNummer);
+  return {
+    anvisningsenhedsNummer: nummer,
+    daginstitutionsNummer,
+    enhedsNavn: text(input.EnhedsNavn) ?? '',
+    instType3: code(input.InstType3),
+    adresse: toAdresse(input.Adresse ?? {}),
+    email: text(input.Email),
+    telefonNummer: text(input.TelefonNummer),
+    cvrNummer: tools.cvrOf(pNummer),
+    pNummer,
+    aktivitetsstatus: 'Aktiv',
+    oprettetTidspunkt: tools.now().toISOString(),
+    nedlagtTidspunkt: null,
+    aendringsSekvens: sekvens,
+  };
+}
+
+/**
+ * InsertDaginstitution: a daginstitution is created together with its first anvisningsenhed, so
+ * that no daginstitution is ever without one (contract §7; this project's choice).
+ */
+export function insertDaginstitution(
+  tools: WriteTools,
+  d: DaginstitutionInput,
+  e: AnvisningsEnhedInput,
+): ImportSvar {
+  const errors: RuleError[] = [
+    ...validateDaginstitutionFields(d, 'insert', D),
+    ...validateAnvisningsEnhedFields(e, 'insert', tools.externalChecks, E),
+  ];
+  if (e.DagInstitutionsNummer !== undefined) {
+    errors.push({
+      felt: `${E}/DagInstitutionsNummer`,
+      kode: 'NUMMER_TILDELES_AF_REGISTERET',
+      tekst: 'DagInstitutionsNummer må ikke angives: den første enhed oprettes under den nye daginstitution.',
+    });
+  }
+  const ejerform = parseCode(d.ejerformKode ?? '');
+  const lovgrundlag = parseCode(d.lovgrundlagKode ?? '');
+  const type = parseCode(e.InstType3 ?? '');
+  if (ejerform !== null && lovgrundlag !== null && type !== null) {
+    errors.push(
+      ...checkCrossValidation(
+        { ejerformKode: ejerform, lovgrundlagKode: lovgrundlag, instType3Koder: [type] },
+        { ejerformKode: `${D}/ejerformKode`, instType3: `${E}/InstType3` },
+      ),
+    );
+  }
+  if (errors.length > 0) return fejl(errors);
+  const adm = parseKommuneKode(d.admKommuneKode ?? '') ?? 0;
+  const cvrNummer = tools.cvrOf(text(e.PNummer));
+  const refused = tools.refusal(
+    'InsertDaginstitution',
+    undefined,
+    [
+      {
+        ejerformKode: code(d.ejerformKode),
+        admKommuneKode: adm,
+        cvrNumre: cvrNummer === null ? [] : [cvrNummer],
+      },
+    ],
+    D,
+  );
+  if (refused !== null) return fejl([refused]);
+
+  return tools.store.write((w) => {
+    const nummer = w.issueNumber();
+    const enhedsNummer = w.issueNumber();
+    const sekvens = w.recordChange(tools.change('daginstitution', nummer, 'InsertDaginstitution'));
+    w.putDaginstitution({
+      daginstitutionsNummer: nummer,
+      daginstitutionsNavn: text(d.daginstitutionsNavn) ?? '',
+      ejerformKode: code(d.ejerformKode),
+      lovgrundlagKode: code(d.lovgrundlagKode),
+      admKommuneKode: adm,
+      aktivitetsstatus: 'Aktiv',
+      oprettetTidspunkt: tools.now().toISOString(),
+      nedlagtTidspunkt: null,
+      aendringsSekvens: sekvens,
+    });
+    tools.inWrite('InsertDaginstitution');
+    w.putAnvisningsEnhed(newAnvisningsEnhed(tools, e, enhedsNummer, nummer, sekvens));
+    return {
+      status: 'OK',
+      nummer,
+      anvisningsenhedsNummer: enhedsNummer,
+      aendringsSekvens: sekvens,
+      fejl: [],
+    };
+  });
+}
+
+/** UpdateDaginstitution: changes only the fields sent; the new codes must suit every active unit. */
+export function updateDaginstitution(
+  tools: WriteTools,
+  structure: Structure,
+  d: DaginstitutionInput,
+): ImportSvar {
+  const errors = validateDaginstitutionFields(d, 'update', D);
+  if (errors.length > 0) return fejl(errors, d.daginstitutionsNummer);
+  const nummer = d.daginstitutionsNummer?.trim() ?? '';
+  return tools.store.write((w) => {
+    const found = structure.activeDaginstitution(nummer, `${D}/daginstitutionsNummer`);
+    if (found.error !== null) return fejl([found.error], nummer);
+    const current = found.record;
+    const next: Daginstitution = {
+      ...current,
+      daginstitutionsNavn: changed(d.daginstitutionsNavn, (v) => v.trim(), current.daginstitutionsNavn),
+      ejerformKode: changed(d.ejerformKode, (v) => Number(v.trim()), current.ejerformKode),
+      lovgrundlagKode: changed(d.lovgrundlagKode, (v) => Number(v.trim()), current.lovgrundlagKode),
+      admKommuneKode: changed(d.admKommuneKode, (v) => parseKommuneKode(v) ?? 0, current.admKommuneKode),
+    };
+    // Rights on the institution as it is and as it would be: nobody writes an institution out of reach.
+    const refused = tools.refusal(
+      'UpdateDaginstitution',
+      nummer,
+      [tools.scopeOf(current), tools.scopeOf(next)],
+      `${D}/daginstitutionsNummer`,
+    );
+    if (refused !== null) return fejl([refused], nummer);
+    const crossErrors = checkCrossValidation(
+      {
+        ejerformKode: next.ejerformKode,
+        lovgrundlagKode: next.lovgrundlagKode,
+        instType3Koder: structure.activeUnitsOf(nummer).map((u) => u.instType3),
+      },
+      { ejerformKode: `${D}/ejerformKode`, instType3: `${D}/lovgrundlagKode` },
+    );
+    if (crossErrors.length > 0) return fejl(crossErrors, nummer);
+    const sekvens = w.recordChange(tools.change('daginstitution', nummer, 'UpdateDaginstitution'));
+    w.putDaginstitution({ ...next, aendringsSekvens: sekvens });
+    return { status: 'OK', nummer, aendringsSekvens: sekvens, fejl: [] };
+  });
+}
+
+/** DeleteDaginstitution: closes (Nedlagt) once no active unit is left under it; never cascades. */
+export function deleteDaginstitution(tools: WriteTools, structure: Structure, nummer: string): ImportSvar {
+  const felt = 'DagInstitutionsNummer';
+  return tools.store.write((w) => {
+    const found = structure.activeDaginstitution(nummer, felt);
+    if (found.error !== null) return fejl([found.error], nummer);
+    const refused = tools.refusal('DeleteDaginstitution', nummer, [tools.scopeOf(found.record)], felt);
+    if (refused !== null) return fejl([refused], nummer);
+    const active = structure.activeUnitsOf(nummer);
+    if (active.length > 0) {
+      return fejl(
+        [
+          {
+            felt,
+            kode: 'HAR_AKTIVE_BOERN',
+            tekst: `Daginstitutionen ${nummer} har ${active.length} aktive anvisningsenheder (${active
+              .slice(0, 5)
+              .map((u) => u.anvisningsenhedsNummer)
+              .join(', ')}${active.length > 5 ? ' …' : ''}); de skal nedlægges eller flyttes først.`,
+          },
+        ],
+        nummer,
+      );
+    }
+    const sekvens = w.recordChange(tools.change('daginstitution', nummer, 'DeleteDaginstitution'));
+    w.putDaginstitution({
+      ...found.record,
+      aktivitetsstatus: 'Nedlagt',
+      nedlagtTidspunkt: tools.now().toISOString(),
+      aendringsSekvens: sekvens,
+    });
+    return { status: 'OK', nummer, aendringsSekvens: sekvens, fejl: [] };
+  });
+}
