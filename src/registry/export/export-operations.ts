@@ -9,6 +9,7 @@ import {
   dagtilbudsRegisterToXml,
   kodetabelToXml,
 } from './to-xml.ts';
+import { writeElements } from './xml-writer.ts';
 
 /** How many numbers one batch look-up (this project's extension) may carry. */
 export const MAX_BATCH_NUMBERS = 1000;
@@ -37,7 +38,7 @@ export function createExportOperations(store: RegistryStore, now: () => Date = (
   };
 
   const result = (operation: string, value: Record<string, unknown> | string) => ({
-    [`${operation}Result`]: value,
+    [`${operation}Result`]: typeof value === 'string' ? value : { $xml: writeElements(value) },
   });
 
   const operations = {

@@ -51,9 +51,17 @@ export function openSqliteStore(options: SqliteStoreOptions): RegistryStore {
   }
   db.exec(SCHEMA_SQL);
 
+  // One prepared statement per query shape; the shapes are few (which criteria are given).
+  const statements = new Map<string, Database.Statement>();
   const select = <Row>(table: string, criteria: Criterion[]): Row[] => {
     const { sql, params } = buildWhere(criteria);
-    return db.prepare(`SELECT * FROM ${table}${sql} ORDER BY nummer`).all(...params) as Row[];
+    const text = `SELECT * FROM ${table}${sql} ORDER BY nummer`;
+    let statement = statements.get(text);
+    if (statement === undefined) {
+      statement = db.prepare(text);
+      statements.set(text, statement);
+    }
+    return statement.all(...params) as Row[];
   };
 
   const upsert = (table: string, columns: readonly string[]) => {
