@@ -5,28 +5,27 @@
  * inherit the operation's namespace from the response element node-soap writes around them.
  */
 export function writeElements(value: Readonly<Record<string, unknown>>): string {
-  const parts: string[] = [];
-  write(value, parts);
-  return parts.join('');
-}
-
-function write(value: Readonly<Record<string, unknown>>, parts: string[]): void {
-  for (const [name, child] of Object.entries(value)) {
-    for (const item of Array.isArray(child) ? (child as unknown[]) : [child]) {
-      if (item === undefined || item === null) continue;
-      if (typeof item === 'object') {
-        parts.push(`<${name}>`);
-        write(item as Record<string, unknown>, parts);
-        parts.push(`</${name}>`);
-      } else {
-        parts.push(`<${name}>${escapeText(String(item))}</${name}>`);
-      }
+  let out = '';
+  for (const name in value) {
+    const child = value[name];
+    if (Array.isArray(child)) {
+      for (const item of child as unknown[]) out += element(name, item);
+    } else {
+      out += element(name, child);
     }
   }
+  return out;
 }
 
+function element(name: string, item: unknown): string {
+  if (item === undefined || item === null) return '';
+  if (typeof item === 'object') return `<${name}>${writeElements(item as Record<string, unknown>)}</${name}>`;
+  return `<${name}>${escapeText(String(item))}</${name}>`;
+}
+
+const SPECIAL = /[&<>]/;
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
 function escapeText(text: string): string {
-  return text.replace(/[&<>]/g, (c) => ESCAPES[c] ?? c);
+  return SPECIAL.test(text) ? text.replace(/[&<>]/g, (c) => ESCAPES[c] ?? c) : text;
 }
