@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { parseBasicAuthorization } from './auth/basic-credentials.ts';
+import { createFailureThrottle } from './auth/failure-throttle.ts';
 import type { UserDirectory } from './auth/user-directory.ts';
+import { trackForGracefulClose } from './http/graceful-close.ts';
 import { handleSoapEndpoint, send } from './http/soap-endpoint.ts';
 import { requestIdFrom } from './http/request-id.ts';
 import { requestContext } from './soap/request-context.ts';
@@ -19,6 +21,8 @@ export interface RegistryServerOptions {
   port: number;
   maxRequestBodyBytes: number;
   logger: Logger;
+  /** Failed logins per client address before it is refused for the rest of the window. */
+  authFailureLimit?: { maxFailures: number; windowMs: number };
 }
 
 /** A listening register. */
@@ -32,6 +36,7 @@ export interface RunningRegistry {
 
 /** Starts the register's HTTPS server. Every request needs Basic auth, checked before any XML is read. */
 export async function startRegistryServer(options: RegistryServerOptions): Promise<RunningRegistry> {
+  const throttle = createFailureThrottle(options.authFailureLimit ?? { maxFailures: 20, windowMs: 60_000 });
   const byPath = new Map(options.services.map((s) => [`/${s.name}`, s]));
   const schemaPaths = new Map(
     options.services.flatMap((s) => [...s.schemas.keys()].map((f) => [`/${f}`, s])),
@@ -41,22 +46,41 @@ export async function startRegistryServer(options: RegistryServerOptions): Promi
     const requestId = requestIdFrom(req.headers['x-request-id']);
     res.setHeader('X-Request-Id', requestId);
     const started = process.hrtime.bigint();
+    const path = req.url?.split('?')[0];
+    const client = req.socket.remoteAddress ?? 'unknown';
     const credentials = parseBasicAuthorization(req.headers.authorization);
-    const identity = credentials === null ? null : options.users.authenticate(credentials);
-    const log = options.logger.child({ requestId, user: identity?.name });
     res.on('finish', () => {
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-      log.info(
-        { method: req.method, path: req.url?.split('?')[0], status: res.statusCode, durationMs },
+      const user = credentials?.userName;
+      options.logger.info(
+        { requestId, client, user, method: req.method, path, status: res.statusCode, durationMs },
         'request',
       );
     });
+    if (shutdown.isClosing()) {
+      req.resume();
+      return send(res, 503, 'text/plain', 'The register is shutting down\n');
+    }
+    // Health is for the platform's probes: no credentials, no data.
+    if (path === '/healthz' && req.method === 'GET')
+      return send(res, 200, 'application/json', '{"status":"ok"}\n');
+    const blockedMs = throttle.blockedForMs(client);
+    if (blockedMs > 0) {
+      req.resume();
+      res.setHeader('Retry-After', String(Math.ceil(blockedMs / 1000)));
+      return send(res, 429, 'text/plain', 'Too many failed logins; try again later\n');
+    }
+    const identity = credentials === null ? null : options.users.authenticate(credentials);
     if (identity === null) {
+      // Every Basic client starts without credentials; only a wrong or malformed header counts as a failure.
+      if (req.headers.authorization !== undefined) throttle.recordFailure(client);
       res.setHeader('WWW-Authenticate', 'Basic realm="Dagtilbudsregisteret", charset="UTF-8"');
       // Drain and drop whatever body came along: nothing of it is read before authentication.
       req.resume();
       return send(res, 401, 'text/plain', 'Authentication required\n');
     }
+    const log = options.logger.child({ requestId, user: identity.name });
+    throttle.recordSuccess(client);
     const url = new URL(req.url ?? '/', `https://${req.headers.host ?? 'localhost'}`);
     const service = byPath.get(url.pathname) ?? schemaPaths.get(url.pathname);
     if (service === undefined) return send(res, 404, 'text/plain', 'Not found\n');
@@ -72,6 +96,7 @@ export async function startRegistryServer(options: RegistryServerOptions): Promi
       else res.destroy();
     });
   });
+  const shutdown = trackForGracefulClose(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
@@ -81,10 +106,6 @@ export async function startRegistryServer(options: RegistryServerOptions): Promi
   return {
     url: `https://${host}:${port}`,
     port,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeIdleConnections();
-      }),
+    close: () => shutdown.close(),
   };
 }

@@ -21,7 +21,7 @@ let certificate: Promise<TlsMaterial> | undefined;
 
 /** Starts a register for one test file; close it in afterAll. */
 export async function startTestRegistry(
-  options: { maxRequestBodyBytes?: number; seed?: boolean } = {},
+  options: { maxRequestBodyBytes?: number; seed?: boolean; authFailureLimit?: { maxFailures: number; windowMs: number } } = {},
 ): Promise<TestRegistry> {
   certificate ??= generateDevelopmentCertificate();
   const tls = await certificate;
@@ -35,6 +35,7 @@ export async function startTestRegistry(
     port: 0,
     maxRequestBodyBytes: options.maxRequestBodyBytes ?? 4 * 1024 * 1024,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    ...(options.authFailureLimit === undefined ? {} : { authFailureLimit: options.authFailureLimit }),
   });
   return {
     url: server.url,
