@@ -21,7 +21,11 @@ let certificate: Promise<TlsMaterial> | undefined;
 
 /** Starts a register for one test file; close it in afterAll. */
 export async function startTestRegistry(
-  options: { maxRequestBodyBytes?: number; seed?: boolean; authFailureLimit?: { maxFailures: number; windowMs: number } } = {},
+  options: {
+    maxRequestBodyBytes?: number;
+    seed?: boolean;
+    authFailureLimit?: { maxFailures: number; windowMs: number };
+  } = {},
 ): Promise<TestRegistry> {
   certificate ??= generateDevelopmentCertificate();
   const tls = await certificate;
