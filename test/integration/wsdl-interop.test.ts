@@ -61,4 +61,81 @@ describe.skipIf(!hasZeep)('the WSDL in a third-party SOAP client (zeep)', () => 
     );
     expect(results.HelloWorld?.summary).toMatch(/Hello \d{4}/);
   });
+
+  it('loads the ImportService WSDL and calls every operation', async () => {
+    const adresse = {
+      vejNavn: 'Tyborøn Allé',
+      husNummer: '47',
+      postNummer: '2720',
+      byNavn: 'Vanløse',
+      kommuneKode: '101',
+    };
+    const enhed = { EnhedsNavn: 'Zeep-haven', InstType3: 6012, Adresse: adresse, PNummer: '4774805696' };
+    const args = {
+      GetXMLSchema: {},
+      ValidateXmlAgainstSchema: {
+        xml: '<AnvisningsEnhed xmlns="urn:dagtilbudsregister:import:v1"><EnhedsNavn>Ø</EnhedsNavn></AnvisningsEnhed>',
+      },
+      InsertDaginstitution: {
+        Daginstitution: {
+          daginstitutionsNavn: 'Zeep',
+          ejerformKode: 1,
+          lovgrundlagKode: 1,
+          admKommuneKode: '101',
+        },
+        AnvisningsEnhed: enhed,
+      },
+      UpdateDaginstitution: {
+        Daginstitution: {
+          daginstitutionsNummer: 'G29215',
+          daginstitutionsNavn: 'Dagtilbud København (§ 19, stk. 2)',
+        },
+      },
+      DeleteDaginstitution: { DagInstitutionsNummer: 'G99999' },
+      InsertAnvisningsEnhed: { AnvisningsEnhed: { DagInstitutionsNummer: 'G29215', ...enhed } },
+      UpdateAnvisningsEnhed: { AnvisningsEnhed: { EnhedsNummer: 'G10432', Email: 'zeep@kk.dk' } },
+      DeleteAnvisningsEnhed: { EnhedsNummer: 'G99999' },
+      InsertAlternativAdresse: {
+        AlternativAdresse: {
+          EnhedsNummer: 'G10432',
+          Navn: 'Zeep-skoven',
+          Adresse: adresse,
+          PNummer: '8676166552',
+        },
+      },
+      UpdateAlternativAdresse: { AlternativAdresse: { AlternativAdresseNummer: 'G99999', Navn: 'x' } },
+      DeleteAlternativAdresse: { AlternativAdresseNummer: 'G99999' },
+      MoveAnvisningsEnhed: { EnhedsNummer: 'G99999', DagInstitutionsNummer: 'G29215' },
+      MoveAlternativAdresse: { AlternativAdresseNummer: 'G99999', EnhedsNummer: 'G10432' },
+    };
+    const run = await promisify(execFile)(
+      PYTHON,
+      [
+        script,
+        `${registry.url}/ImportService?wsdl`,
+        caFile,
+        'kommune-101',
+        'kommune-101',
+        JSON.stringify(args),
+      ],
+      { encoding: 'utf8', timeout: 60_000, maxBuffer: 16 * 1024 * 1024 },
+    );
+    const results = JSON.parse(run.stdout) as Record<string, { ok: boolean; summary: string }>;
+    expect(Object.entries(results).filter(([, r]) => !r.ok)).toEqual([]);
+    expect(Object.keys(results)).toHaveLength(14);
+    for (const operation of [
+      'InsertDaginstitution',
+      'UpdateDaginstitution',
+      'InsertAnvisningsEnhed',
+      'UpdateAnvisningsEnhed',
+      'InsertAlternativAdresse',
+    ]) {
+      expect({ operation, summary: results[operation]?.summary }).toMatchObject({
+        summary: expect.stringContaining('"status": "OK"'),
+      });
+    }
+    // Business errors come back as answers the client can read, not as faults.
+    expect(results.DeleteDaginstitution?.summary).toContain('FINDES_IKKE');
+    expect(results.ValidateXmlAgainstSchema?.summary).toContain('"status": "OK"');
+  });
 });
