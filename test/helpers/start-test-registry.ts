@@ -13,6 +13,8 @@ export interface TestRegistry {
   url: string;
   /** The PEM certificate a client must trust. */
   ca: string;
+  /** Certificate and key, for a test server that must pass as the register (the fault proxy). */
+  tls: TlsMaterial;
   store: RegistryStore;
   close(): Promise<void>;
 }
@@ -44,6 +46,7 @@ export async function startTestRegistry(
   return {
     url: server.url,
     ca: tls.cert,
+    tls,
     store,
     close: async () => {
       await server.close();
