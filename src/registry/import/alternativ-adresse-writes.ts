@@ -1,7 +1,7 @@
 import type { AlternativAdresseInput } from '../domain/import-input.ts';
 import type { AlternativAdresse, Daginstitution } from '../domain/model.ts';
 import { validateAlternativAdresseFields, type RuleError } from '../rules/index.ts';
-import { fejl, type ImportSvar } from './import-answer.ts';
+import { fejl, ok, type ImportSvar } from './import-answer.ts';
 import { changed, text, toAdresse } from './input-to-model.ts';
 import type { Structure } from './structure.ts';
 import type { WriteTools } from './write-tools.ts';
@@ -61,7 +61,7 @@ export function insertAlternativAdresse(
       nedlagtTidspunkt: null,
       aendringsSekvens: sekvens,
     });
-    return { status: 'OK', nummer, aendringsSekvens: sekvens, fejl: [] };
+    return ok(nummer, sekvens);
   });
 }
 
@@ -110,7 +110,7 @@ export function updateAlternativAdresse(
     }
     const sekvens = w.recordChange(tools.change('alternativadresse', nummer, 'UpdateAlternativAdresse'));
     w.putAlternativAdresse({ ...next, aendringsSekvens: sekvens });
-    return { status: 'OK', nummer, aendringsSekvens: sekvens, fejl: [] };
+    return ok(nummer, sekvens);
   });
 }
 
@@ -129,13 +129,8 @@ export function deleteAlternativAdresse(tools: WriteTools, structure: Structure,
     );
     if (refused !== null) return fejl([refused], nummer);
     const sekvens = w.recordChange(tools.change('alternativadresse', nummer, 'DeleteAlternativAdresse'));
-    w.putAlternativAdresse({
-      ...found.record,
-      aktivitetsstatus: 'Nedlagt',
-      nedlagtTidspunkt: tools.now().toISOString(),
-      aendringsSekvens: sekvens,
-    });
-    return { status: 'OK', nummer, aendringsSekvens: sekvens, fejl: [] };
+    w.putAlternativAdresse(tools.closed(found.record, sekvens));
+    return ok(nummer, sekvens);
   });
 }
 
@@ -182,6 +177,6 @@ export function moveAlternativAdresse(
       anvisningsenhedsNummer: targetNummer,
       aendringsSekvens: sekvens,
     });
-    return { status: 'OK', nummer, aendringsSekvens: sekvens, fejl: [] };
+    return ok(nummer, sekvens);
   });
 }

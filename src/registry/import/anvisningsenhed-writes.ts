@@ -7,7 +7,7 @@ import {
   type RuleError,
 } from '../rules/index.ts';
 import { newAnvisningsEnhed } from './daginstitution-writes.ts';
-import { fejl, type ImportSvar } from './import-answer.ts';
+import { fejl, ok, type ImportSvar } from './import-answer.ts';
 import { changed, text, toAdresse } from './input-to-model.ts';
 import type { Structure } from './structure.ts';
 import type { WriteTools } from './write-tools.ts';
@@ -46,7 +46,7 @@ export function insertAnvisningsEnhed(
     const nummer = w.issueNumber();
     const sekvens = w.recordChange(tools.change('anvisningsenhed', nummer, 'InsertAnvisningsEnhed'));
     w.putAnvisningsEnhed(newAnvisningsEnhed(tools, e, nummer, parentNummer, sekvens));
-    return { status: 'OK', nummer, aendringsSekvens: sekvens, fejl: [] };
+    return ok(nummer, sekvens);
   });
 }
 
@@ -99,7 +99,7 @@ export function updateAnvisningsEnhed(
     if (structural.length > 0) return fejl(structural, nummer);
     const sekvens = w.recordChange(tools.change('anvisningsenhed', nummer, 'UpdateAnvisningsEnhed'));
     w.putAnvisningsEnhed({ ...next, aendringsSekvens: sekvens });
-    return { status: 'OK', nummer, aendringsSekvens: sekvens, fejl: [] };
+    return ok(nummer, sekvens);
   });
 }
 
@@ -136,13 +136,8 @@ export function deleteAnvisningsEnhed(tools: WriteTools, structure: Structure, n
       );
     }
     const sekvens = w.recordChange(tools.change('anvisningsenhed', nummer, 'DeleteAnvisningsEnhed'));
-    w.putAnvisningsEnhed({
-      ...found.record,
-      aktivitetsstatus: 'Nedlagt',
-      nedlagtTidspunkt: tools.now().toISOString(),
-      aendringsSekvens: sekvens,
-    });
-    return { status: 'OK', nummer, aendringsSekvens: sekvens, fejl: [] };
+    w.putAnvisningsEnhed(tools.closed(found.record, sekvens));
+    return ok(nummer, sekvens);
   });
 }
 
@@ -197,7 +192,7 @@ export function moveAnvisningsEnhed(
     if (errors.length > 0) return fejl(errors, nummer);
     const sekvens = w.recordChange(tools.change('anvisningsenhed', nummer, 'MoveAnvisningsEnhed'));
     w.putAnvisningsEnhed({ ...unit, daginstitutionsNummer: targetNummer, aendringsSekvens: sekvens });
-    return { status: 'OK', nummer, aendringsSekvens: sekvens, fejl: [] };
+    return ok(nummer, sekvens);
   });
 }
 

@@ -8,7 +8,7 @@ import {
   validateDaginstitutionFields,
   type RuleError,
 } from '../rules/index.ts';
-import { fejl, type ImportSvar } from './import-answer.ts';
+import { fejl, ok, type ImportSvar } from './import-answer.ts';
 import { changed, code, text, toAdresse } from './input-to-model.ts';
 import type { Structure } from './structure.ts';
 import type { WriteTools } from './write-tools.ts';
@@ -156,7 +156,7 @@ export function updateDaginstitution(
     if (crossErrors.length > 0) return fejl(crossErrors, nummer);
     const sekvens = w.recordChange(tools.change('daginstitution', nummer, 'UpdateDaginstitution'));
     w.putDaginstitution({ ...next, aendringsSekvens: sekvens });
-    return { status: 'OK', nummer, aendringsSekvens: sekvens, fejl: [] };
+    return ok(nummer, sekvens);
   });
 }
 
@@ -185,12 +185,7 @@ export function deleteDaginstitution(tools: WriteTools, structure: Structure, nu
       );
     }
     const sekvens = w.recordChange(tools.change('daginstitution', nummer, 'DeleteDaginstitution'));
-    w.putDaginstitution({
-      ...found.record,
-      aktivitetsstatus: 'Nedlagt',
-      nedlagtTidspunkt: tools.now().toISOString(),
-      aendringsSekvens: sekvens,
-    });
-    return { status: 'OK', nummer, aendringsSekvens: sekvens, fejl: [] };
+    w.putDaginstitution(tools.closed(found.record, sekvens));
+    return ok(nummer, sekvens);
   });
 }

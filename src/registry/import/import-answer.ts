@@ -16,6 +16,14 @@ export const fejl = (errors: RuleError[], nummer?: string): ImportSvar => ({
   fejl: errors,
 });
 
+/** An OK answer for a committed change. */
+export const ok = (nummer: string, aendringsSekvens: number): ImportSvar => ({
+  status: 'OK',
+  nummer,
+  aendringsSekvens,
+  fejl: [],
+});
+
 /** ImportSvar → the XSD's element object, fields in sequence order. */
 export function importSvarToXml(svar: ImportSvar): Record<string, unknown> {
   return {

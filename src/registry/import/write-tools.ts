@@ -1,5 +1,5 @@
 import type { Identity } from '../auth/identity.ts';
-import type { AnvisningsEnhed, Daginstitution, Niveau } from '../domain/model.ts';
+import type { AnvisningsEnhed, Daginstitution, Livsforloeb, Niveau } from '../domain/model.ts';
 import type { AddressRegister } from '../external/address-register.ts';
 import type { CvrRegister } from '../external/cvr-register.ts';
 import type { ExternalChecks, RuleError } from '../rules/index.ts';
@@ -77,8 +77,17 @@ export function createWriteTools(deps: ImportDeps) {
     tidspunkt: now().toISOString(),
   });
 
+  /** A record as Delete leaves it: closed, with the time and the change that closed it. */
+  const closed = <T extends Livsforloeb>(record: T, sekvens: number): T => ({
+    ...record,
+    aktivitetsstatus: 'Nedlagt',
+    nedlagtTidspunkt: now().toISOString(),
+    aendringsSekvens: sekvens,
+  });
+
   return {
     store,
+    closed,
     externalChecks,
     cvrOf,
     scopeOf,
