@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { loadGatewayConfig } from './config.ts';
+
+describe('loadGatewayConfig', () => {
+  it('has embedded defaults', () => {
+    expect(loadGatewayConfig({})).toEqual({
+      host: 'localhost',
+      port: 4000,
+      registryUrl: 'https://localhost:8443',
+      exportServiceUrl: 'https://localhost:8443/ExportService',
+      importServiceUrl: 'https://localhost:8443/ImportService',
+      registryUsername: 'reader',
+      registryPassword: 'reader',
+      registryCaPath: null,
+      cacheTtlMs: 60_000,
+      cacheMaxEntries: 20_000,
+      soapTimeoutMs: 10_000,
+      maxPageSize: 500,
+      logLevel: 'info',
+    });
+  });
+
+  it('derives the service URLs from REGISTRY_URL, each overridable', () => {
+    const config = loadGatewayConfig({
+      REGISTRY_URL: 'https://dtr.example.dk/api/',
+      REGISTRY_IMPORT_URL: 'https://dtr.example.dk/ajour/Import.asmx',
+    });
+    expect(config.exportServiceUrl).toBe('https://dtr.example.dk/api/ExportService');
+    expect(config.importServiceUrl).toBe('https://dtr.example.dk/ajour/Import.asmx');
+  });
+
+  it('is frozen', () => {
+    expect(Object.isFrozen(loadGatewayConfig({}))).toBe(true);
+  });
+
+  it('names every bad value in one message', () => {
+    let message = '';
+    try {
+      loadGatewayConfig({
+        GATEWAY_PORT: 'eighty',
+        REGISTRY_URL: 'http://localhost:8443',
+        REGISTRY_EXPORT_URL: 'not a url',
+        CACHE_TTL_MS: '-1',
+        MAX_PAGE_SIZE: '5000',
+        LOG_LEVEL: 'loud',
+      });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message.split('\n')).toEqual([
+      'Invalid gateway configuration:',
+      '- REGISTRY_URL must be an https:// URL; got "http://localhost:8443"',
+      '- LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+      '- GATEWAY_PORT must be an integer from 0 to 65535; got "eighty"',
+      '- REGISTRY_EXPORT_URL must be a URL; got "not a url"',
+      '- CACHE_TTL_MS must be an integer from 1 to 86400000; got "-1"',
+      '- MAX_PAGE_SIZE must be an integer from 1 to 1000; got "5000"',
+    ]);
+  });
+});

@@ -1,0 +1,81 @@
+/** The gateway's configuration: read once from the environment, validated, frozen. */
+export interface GatewayConfig {
+  host: string;
+  port: number;
+  /** The register's base URL; the services are at `/ExportService` and `/ImportService`. */
+  registryUrl: string;
+  exportServiceUrl: string;
+  importServiceUrl: string;
+  /** The gateway's own read identity at the register (HTTP Basic). */
+  registryUsername: string;
+  registryPassword: string;
+  /** PEM file of the CA that signed the register's certificate; null: the system's CAs. */
+  registryCaPath: string | null;
+  cacheTtlMs: number;
+  cacheMaxEntries: number;
+  soapTimeoutMs: number;
+  maxPageSize: number;
+  logLevel: string;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/**
+ * Reads the gateway's variables (`GATEWAY_*`, `REGISTRY_*`, `CACHE_*`, …); throws one clear message
+ * naming every bad value. The only reader of the environment in the gateway.
+ */
+export function loadGatewayConfig(env: NodeJS.ProcessEnv): Readonly<GatewayConfig> {
+  const problems: string[] = [];
+  const text = (name: string): string | null => {
+    const raw = env[name];
+    return raw === undefined || raw.trim() === '' ? null : raw.trim();
+  };
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = text(name);
+    if (raw === null) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max}; got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  };
+  const httpsUrl = (name: string, fallback: string): string => {
+    const raw = text(name) ?? fallback;
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      problems.push(`${name} must be a URL; got "${raw}"`);
+      return fallback;
+    }
+    // Basic credentials travel with every call: never over plain HTTP.
+    if (url.protocol !== 'https:') problems.push(`${name} must be an https:// URL; got "${raw}"`);
+    return raw.replace(/\/+$/, '');
+  };
+
+  const registryUrl = httpsUrl('REGISTRY_URL', 'https://localhost:8443');
+  // The real register's paths are not public: each service may have a URL of its own.
+  const serviceUrl = (name: string, service: string): string =>
+    text(name) === null ? `${registryUrl}/${service}` : httpsUrl(name, '');
+  const logLevel = text('LOG_LEVEL') ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  const config: GatewayConfig = {
+    host: text('GATEWAY_HOST') ?? 'localhost',
+    port: integer('GATEWAY_PORT', 4000, 0, 65_535),
+    registryUrl,
+    exportServiceUrl: serviceUrl('REGISTRY_EXPORT_URL', 'ExportService'),
+    importServiceUrl: serviceUrl('REGISTRY_IMPORT_URL', 'ImportService'),
+    registryUsername: text('REGISTRY_USERNAME') ?? 'reader',
+    registryPassword: env.REGISTRY_PASSWORD ?? 'reader',
+    registryCaPath: text('REGISTRY_CA'),
+    cacheTtlMs: integer('CACHE_TTL_MS', 60_000, 1, 24 * 3600_000),
+    cacheMaxEntries: integer('CACHE_MAX_ENTRIES', 20_000, 100, 10_000_000),
+    soapTimeoutMs: integer('SOAP_TIMEOUT_MS', 10_000, 100, 600_000),
+    maxPageSize: integer('MAX_PAGE_SIZE', 500, 1, 1000),
+    logLevel,
+  };
+  if (config.registryUsername.includes(':')) problems.push('REGISTRY_USERNAME must not contain ":"');
+  if (problems.length > 0) throw new Error(`Invalid gateway configuration:\n- ${problems.join('\n- ')}`);
+  return Object.freeze(config);
+}

@@ -1,0 +1,115 @@
+import { badUserInput } from '../errors.ts';
+import type {
+  AlternativeAddressFilter,
+  AssignmentUnitFilter,
+  DaycareInstitutionFilter,
+  NearFilter,
+} from '../registry/filters.ts';
+import type { InstitutionStatus } from '../registry/model.ts';
+import type {
+  AlternativeAddressFilter as AlternativeAddressFilterInput,
+  AssignmentUnitFilter as AssignmentUnitFilterInput,
+  DaycareInstitutionFilter as DaycareInstitutionFilterInput,
+  InputMaybe,
+  NearInput,
+} from './generated/resolvers-types.ts';
+
+/*
+ * GraphQL filter inputs → the domain's filters: validated (a malformed CVR never reaches the
+ * register), defaults applied, lists sorted and de-duplicated so that equal filters fingerprint
+ * equally.
+ */
+
+const MAX_RADIUS_METERS = 1_000_000;
+
+const codes = (value: InputMaybe<number[]> | undefined): number[] | undefined =>
+  value === undefined || value === null ? undefined : [...new Set(value)].sort((a, b) => a - b);
+
+const statuses = (value: InputMaybe<InstitutionStatus[]> | undefined): InstitutionStatus[] => {
+  if (value === undefined || value === null) return ['ACTIVE'];
+  if (value.length === 0) throw badUserInput('status must name at least one status (ACTIVE, CLOSED).');
+  return [...new Set(value)].sort();
+};
+
+const digits = (name: string, count: number, value: InputMaybe<string> | undefined): string | undefined => {
+  if (value === undefined || value === null) return undefined;
+  const trimmed = value.trim();
+  if (!new RegExp(`^[0-9]{${count}}$`).test(trimmed)) {
+    throw badUserInput(`${name} must be ${count} digits; got "${value}".`);
+  }
+  return trimmed;
+};
+
+const nameContains = (value: InputMaybe<string> | undefined): string | undefined => {
+  const trimmed = value?.trim();
+  return trimmed === undefined || trimmed === '' ? undefined : trimmed;
+};
+
+const near = (value: InputMaybe<NearInput> | undefined): NearFilter | undefined => {
+  if (value === undefined || value === null) return undefined;
+  const { latitude, longitude, radiusMeters } = value;
+  if (latitude < -90 || latitude > 90)
+    throw badUserInput(`near.latitude must be from -90 to 90; got ${latitude}.`);
+  if (longitude < -180 || longitude > 180) {
+    throw badUserInput(`near.longitude must be from -180 to 180; got ${longitude}.`);
+  }
+  if (!(radiusMeters > 0 && radiusMeters <= MAX_RADIUS_METERS)) {
+    throw badUserInput(
+      `near.radiusMeters must be more than 0 and at most ${MAX_RADIUS_METERS}; got ${radiusMeters}.`,
+    );
+  }
+  return { latitude, longitude, radiusMeters };
+};
+
+const optional = <T>(value: InputMaybe<T> | undefined): T | undefined => (value === null ? undefined : value);
+
+/** AssignmentUnitFilter input → domain filter. */
+export function toAssignmentUnitFilter(
+  input: InputMaybe<AssignmentUnitFilterInput> | undefined,
+): AssignmentUnitFilter {
+  const f = input ?? {};
+  return {
+    municipalityCode: optional(f.municipalityCode),
+    institutionTypeCodes: codes(f.institutionTypeCodes),
+    ownershipCodes: codes(f.ownershipCodes),
+    statuses: statuses(f.status),
+    nameContains: nameContains(f.nameContains),
+    cvrNumber: digits('cvrNumber', 8, f.cvrNumber),
+    pNumber: digits('pNumber', 10, f.pNumber),
+    postalCode: digits('postalCode', 4, f.postalCode),
+    uniloginEligible: optional(f.uniloginEligible),
+    near: near(f.near),
+  };
+}
+
+/** DaycareInstitutionFilter input → domain filter. */
+export function toDaycareInstitutionFilter(
+  input: InputMaybe<DaycareInstitutionFilterInput> | undefined,
+): DaycareInstitutionFilter {
+  const f = input ?? {};
+  return {
+    municipalityCode: optional(f.municipalityCode),
+    ownershipCodes: codes(f.ownershipCodes),
+    legalBasisCodes: codes(f.legalBasisCodes),
+    statuses: statuses(f.status),
+    nameContains: nameContains(f.nameContains),
+    uniloginEligible: optional(f.uniloginEligible),
+  };
+}
+
+/** AlternativeAddressFilter input → domain filter. */
+export function toAlternativeAddressFilter(
+  input: InputMaybe<AlternativeAddressFilterInput> | undefined,
+): AlternativeAddressFilter {
+  const f = input ?? {};
+  return {
+    municipalityCode: optional(f.municipalityCode),
+    statuses: statuses(f.status),
+    nameContains: nameContains(f.nameContains),
+    cvrNumber: digits('cvrNumber', 8, f.cvrNumber),
+    pNumber: digits('pNumber', 10, f.pNumber),
+    postalCode: digits('postalCode', 4, f.postalCode),
+    uniloginEligible: optional(f.uniloginEligible),
+    near: near(f.near),
+  };
+}

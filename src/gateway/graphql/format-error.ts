@@ -1,0 +1,55 @@
+import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+import { AppError, PROTOCOL_ERROR_CODES } from '../errors.ts';
+import { QUERY_TOO_COMPLEX } from './depth-limit.ts';
+
+// Duck-typed, not `instanceof GraphQLError`: graphql ships both CJS and ESM builds, and a test
+// runner may load Apollo's copy and the gateway's copy as two different classes.
+interface GraphqlErrorLike {
+  path?: unknown;
+  originalError?: unknown;
+  extensions?: { code?: unknown };
+}
+const asGraphqlError = (error: unknown): GraphqlErrorLike =>
+  typeof error === 'object' && error !== null ? (error as GraphqlErrorLike) : {};
+
+/** The error a resolver threw, out of graphql-js's wrapper (what Apollo's unwrapResolverError does). */
+const unwrapResolverError = (error: unknown): unknown => {
+  const e = asGraphqlError(error);
+  return e.path !== undefined && e.originalError !== undefined && e.originalError !== null
+    ? e.originalError
+    : error;
+};
+
+const isTooComplex = (error: unknown): boolean =>
+  asGraphqlError(asGraphqlError(error).originalError).extensions?.code === QUERY_TOO_COMPLEX;
+
+/**
+ * Apollo's formatError: the gateway's own errors and Apollo's request errors keep their message and
+ * code; everything else is logged and shown as a bare INTERNAL_SERVER_ERROR. Only message,
+ * locations, path and `extensions.code` ever leave: no stack, no upstream envelope, no credentials.
+ */
+export function createFormatError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const where = {
+      ...(formatted.locations !== undefined && { locations: formatted.locations }),
+      ...(formatted.path !== undefined && { path: formatted.path }),
+    };
+    const original = unwrapResolverError(error);
+    if (original instanceof AppError) {
+      if (original.code.startsWith('UPSTREAM_') || original.code === 'INTERNAL_SERVER_ERROR') {
+        logger.warn({ code: original.code, cause: original.cause, path: formatted.path }, original.message);
+      }
+      return { message: original.message, ...where, extensions: { code: original.code } };
+    }
+    if (isTooComplex(error))
+      return { message: formatted.message, ...where, extensions: { code: QUERY_TOO_COMPLEX } };
+    const code = formatted.extensions?.code;
+    // Apollo's request errors come before execution; an error with a path came from a resolver.
+    if (typeof code === 'string' && PROTOCOL_ERROR_CODES.has(code) && formatted.path === undefined) {
+      return { message: formatted.message, ...where, extensions: { code } };
+    }
+    logger.error({ err: original, path: formatted.path }, 'unexpected error, masked for the client');
+    return { message: 'Internal server error', ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}

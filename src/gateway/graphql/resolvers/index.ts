@@ -1,0 +1,18 @@
+import type { Resolvers } from '../generated/resolvers-types.ts';
+import { alternativeAddressResolvers } from './alternative-address.ts';
+import { assignmentUnitResolvers } from './assignment-unit.ts';
+import { daycareInstitutionResolvers } from './daycare-institution.ts';
+import { institutionResolvers, nodeResolvers } from './institution.ts';
+import { queryResolvers } from './query.ts';
+import { dateTimeScalar } from './scalars.ts';
+
+/** Every resolver of schema.graphql; fields not listed resolve to the domain property of that name. */
+export const resolvers: Resolvers = {
+  DateTime: dateTimeScalar,
+  Query: queryResolvers,
+  Node: nodeResolvers,
+  Institution: institutionResolvers,
+  DaycareInstitution: daycareInstitutionResolvers,
+  AssignmentUnit: assignmentUnitResolvers,
+  AlternativeAddress: alternativeAddressResolvers,
+};

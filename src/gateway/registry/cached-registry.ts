@@ -1,0 +1,127 @@
+import type { CacheEntry, RegistryCache } from './cache-entry.ts';
+import {
+  LOOKUP_ORDER,
+  type Code,
+  type CodeTable,
+  type Institution,
+  type InstitutionKind,
+  type InstitutionOf,
+  type RegisterSlice,
+} from './model.ts';
+import { listKey, type ListRequest, type RegistryClient } from './registry-client.ts';
+
+/** The register as the loaders read it: through the shared cache, one SOAP call per miss set. */
+export interface RegistryReader {
+  /** Records of one level by number; null for a number that level does not have. */
+  byNumbers<K extends InstitutionKind>(
+    level: K,
+    numbers: readonly string[],
+  ): Promise<Map<string, InstitutionOf<K> | null>>;
+  /**
+   * What the cache already holds for a number, without a call: the record (at `level`, or at any
+   * level), null when it is known not to exist there, undefined when the cache does not know.
+   */
+  peek<K extends InstitutionKind>(level: K, number: string): InstitutionOf<K> | null | undefined;
+  peek(level: 'any', number: string): Institution | undefined;
+  /** One list read; its records are also cached by number. */
+  list(request: ListRequest): Promise<RegisterSlice>;
+  /** Whether a list answer is in the cache now. */
+  hasList(request: ListRequest): boolean;
+  codeTable(table: CodeTable): Promise<readonly Code[]>;
+}
+
+const recordKey = (level: InstitutionKind, number: string) => `record:${level}:${number}`;
+const MISSING: CacheEntry = { type: 'missing' };
+
+const isLevel = <K extends InstitutionKind>(record: Institution, level: K): record is InstitutionOf<K> =>
+  record.kind === level;
+
+/**
+ * A RegistryReader over a client and the shared cache. Concurrent requests for the same list or code
+ * table share one call in flight.
+ */
+export function createCachedRegistry(client: RegistryClient, cache: RegistryCache): RegistryReader {
+  const inFlight = new Map<string, Promise<CacheEntry>>();
+
+  const once = (key: string, load: () => Promise<CacheEntry>): Promise<CacheEntry> => {
+    const cached = cache.get(key);
+    if (cached !== undefined) return Promise.resolve(cached);
+    let pending = inFlight.get(key);
+    if (pending === undefined) {
+      pending = load().finally(() => inFlight.delete(key));
+      inFlight.set(key, pending);
+    }
+    return pending;
+  };
+
+  const prime = (records: readonly Institution[]) => {
+    for (const record of records)
+      cache.set(recordKey(record.kind, record.number), { type: 'record', record });
+  };
+
+  function peek<K extends InstitutionKind>(level: K, number: string): InstitutionOf<K> | null | undefined;
+  function peek(level: 'any', number: string): Institution | undefined;
+  function peek(level: InstitutionKind | 'any', number: string): Institution | null | undefined {
+    if (level === 'any') {
+      for (const at of LOOKUP_ORDER) {
+        const entry = cache.get(recordKey(at, number));
+        if (entry?.type === 'record') return entry.record;
+      }
+      return undefined;
+    }
+    const entry = cache.get(recordKey(level, number));
+    return entry?.type === 'record' ? entry.record : entry?.type === 'missing' ? null : undefined;
+  }
+
+  return {
+    async byNumbers<K extends InstitutionKind>(level: K, numbers: readonly string[]) {
+      const found = new Map<string, InstitutionOf<K> | null>();
+      const misses: string[] = [];
+      for (const number of new Set(numbers)) {
+        const entry = cache.get(recordKey(level, number));
+        if (entry?.type === 'record' && isLevel(entry.record, level)) found.set(number, entry.record);
+        else if (entry?.type === 'missing') found.set(number, null);
+        else misses.push(number);
+      }
+      if (misses.length === 0) return found;
+      const fetched = await client.byNumbers(level, misses);
+      prime(fetched);
+      for (const record of fetched) found.set(record.number, record);
+      for (const number of misses) {
+        if (!found.has(number)) {
+          // Remembered as absent for the TTL, so that finding a number's level costs its calls once.
+          cache.set(recordKey(level, number), MISSING);
+          found.set(number, null);
+        }
+      }
+      return found;
+    },
+    peek,
+    async list(request) {
+      const key = `list:${listKey(request)}`;
+      const entry = await once(key, async () => {
+        const slice = await client.list(request);
+        prime(slice.daycareInstitutions);
+        prime(slice.assignmentUnits);
+        prime(slice.alternativeAddresses);
+        // Stored after its records, so that it is the most recently used of them all.
+        const stored: CacheEntry = { type: 'slice', slice };
+        cache.set(key, stored);
+        return stored;
+      });
+      if (entry.type !== 'slice') throw new Error(`Cache entry ${key} is not a list`);
+      return entry.slice;
+    },
+    hasList: (request) => cache.get(`list:${listKey(request)}`)?.type === 'slice',
+    async codeTable(table) {
+      const key = `codes:${table}`;
+      const entry = await once(key, async () => {
+        const stored: CacheEntry = { type: 'codes', codes: await client.codeTable(table) };
+        cache.set(key, stored);
+        return stored;
+      });
+      if (entry.type !== 'codes') throw new Error(`Cache entry ${key} is not a code table`);
+      return entry.codes;
+    },
+  };
+}

@@ -1,0 +1,102 @@
+import { Agent } from 'node:https';
+import soap, { type Client } from 'soap';
+import type { CallMetrics } from '../registry/registry-client.ts';
+import { basicAuthorization, type BasicCredentials } from './basic-credentials.ts';
+import { translateSoapError } from './translate-error.ts';
+
+/** Where and how to call one SOAP service. */
+export interface SoapCallerOptions {
+  /** The service's endpoint; its WSDL is read from `<serviceUrl>?wsdl`. */
+  serviceUrl: string;
+  /** PEM of the CA that signed the register's certificate; null trusts the system's CAs. */
+  ca: string | null;
+  /** The identity used when a call names none. */
+  credentials: BasicCredentials;
+  timeoutMs: number;
+  metrics: CallMetrics;
+}
+
+/** One long-lived node-soap client for one service. */
+export interface SoapCaller {
+  /** Calls an operation and maps its `<Operation>Result`; every failure is an AppError. */
+  call<T>(
+    operation: string,
+    args: object,
+    map: (result: unknown) => T,
+    credentials?: BasicCredentials,
+  ): Promise<T>;
+  /** The operations the service's WSDL declares. */
+  operations(): Promise<ReadonlySet<string>>;
+  /** Closes the kept-alive sockets. */
+  close(): void;
+}
+
+type SoapMethod = (args: object, options: object, extraHeaders: object) => Promise<[unknown]>;
+
+/**
+ * A SoapCaller over node-soap. node-soap keeps headers and security on the client object, so nothing
+ * per call is ever set on it: credentials, agent and deadline travel as the call's own options.
+ * The client is made on first use (so the gateway starts while the register is down) and made again
+ * after a failed attempt.
+ */
+export function createSoapCaller(options: SoapCallerOptions): SoapCaller {
+  const httpsAgent = new Agent({ keepAlive: true, ...(options.ca !== null && { ca: options.ca }) });
+  let client: Promise<Client> | null = null;
+
+  const getClient = (): Promise<Client> => {
+    client ??= soap
+      .createClientAsync(`${options.serviceUrl}?wsdl`, {
+        endpoint: options.serviceUrl,
+        wsdl_options: { httpsAgent, timeout: options.timeoutMs },
+        wsdl_headers: { Authorization: basicAuthorization(options.credentials) },
+      })
+      .catch((error: unknown) => {
+        client = null;
+        throw translateSoapError('wsdl', error);
+      });
+    return client;
+  };
+
+  return {
+    async call(operation, args, map, credentials = options.credentials) {
+      const soapClient = await getClient();
+      const method: unknown = soapClient[`${operation}Async`];
+      if (typeof method !== 'function') {
+        throw translateSoapError(operation, new Error(`The WSDL has no operation ${operation}`));
+      }
+      options.metrics.record(operation);
+      try {
+        const [output] = await (method as SoapMethod).call(
+          soapClient,
+          args,
+          // axios's `timeout` is an idle timeout; the signal bounds the whole call.
+          { httpsAgent, timeout: options.timeoutMs, signal: AbortSignal.timeout(options.timeoutMs) },
+          { Authorization: basicAuthorization(credentials) },
+        );
+        const result =
+          typeof output === 'object' && output !== null
+            ? (output as Record<string, unknown>)[`${operation}Result`]
+            : undefined;
+        return map(result);
+      } catch (error) {
+        throw translateSoapError(operation, error);
+      }
+    },
+    async operations() {
+      const described: unknown = (await getClient()).describe();
+      const names = new Set<string>();
+      for (const ports of Object.values(asObject(described))) {
+        for (const operations of Object.values(asObject(ports))) {
+          for (const name of Object.keys(asObject(operations))) names.add(name);
+        }
+      }
+      return names;
+    },
+    close() {
+      httpsAgent.destroy();
+    },
+  };
+}
+
+const asObject = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};

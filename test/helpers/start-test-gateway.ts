@@ -1,0 +1,83 @@
+import { pino } from 'pino';
+import { createGateway } from '../../src/gateway/app.ts';
+import { loadGatewayConfig } from '../../src/gateway/config.ts';
+import { createRegistryDependencies } from '../../src/gateway/dependencies.ts';
+import type { RouteHandler } from '../../src/gateway/http/graphql-handler.ts';
+import type { RegistryCache } from '../../src/gateway/registry/cache-entry.ts';
+import type { CallMetrics } from '../../src/gateway/registry/registry-client.ts';
+import { startGateway } from '../../src/gateway/server.ts';
+import type { TestRegistry } from './start-test-registry.ts';
+
+/** A GraphQL answer as the tests read it. */
+export interface GraphqlResponse<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
+}
+
+/** A gateway on port 0 in front of a test register; close it in afterAll. */
+export interface TestGateway {
+  /** The GraphQL endpoint. */
+  url: string;
+  /** SOAP calls to the register, by operation. */
+  metrics: CallMetrics;
+  cache: RegistryCache;
+  /** POSTs one operation over real HTTP. */
+  query<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphqlResponse<T>>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a gateway against `registry`, configured as `npm run gateway` would be from `env`
+ * (REGISTRY_URL and the port are set here); `useExtensions: false` hides the batch look-ups.
+ */
+export async function startTestGateway(
+  registry: Pick<TestRegistry, 'url' | 'ca'>,
+  options: {
+    env?: NodeJS.ProcessEnv;
+    useExtensions?: boolean;
+    /** The register's CA, when the gateway talks to another server than `registry`. */
+    ca?: string;
+    routes?: ReadonlyMap<string, RouteHandler>;
+  } = {},
+): Promise<TestGateway> {
+  const config = loadGatewayConfig({
+    GATEWAY_HOST: '127.0.0.1',
+    GATEWAY_PORT: '0',
+    REGISTRY_URL: registry.url,
+    ...options.env,
+  });
+  const deps = createRegistryDependencies(config, {
+    ca: options.ca ?? registry.ca,
+    ...(options.useExtensions !== undefined && { useExtensions: options.useExtensions }),
+  });
+  const gateway = await createGateway({
+    reader: deps.reader,
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    maxPageSize: config.maxPageSize,
+    ...(options.routes !== undefined && { routes: options.routes }),
+  });
+  const running = await startGateway(gateway, { host: config.host, port: config.port });
+  return {
+    url: running.url,
+    metrics: deps.client.metrics,
+    cache: deps.cache,
+    async query(query, variables) {
+      const response = await fetch(running.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as Omit<GraphqlResponse, 'status' | 'headers'>;
+      return { status: response.status, headers: response.headers, ...body } as GraphqlResponse<never>;
+    },
+    close: async () => {
+      await running.close();
+      deps.client.close();
+    },
+  };
+}
