@@ -1,13 +1,24 @@
+import { runGateway } from './gateway/main.ts';
 import { runRegistry } from './registry/main.ts';
 
-// `npm start`: the system on its embedded defaults. For now that is the register alone, on
-// https://localhost:8443 with the real data and the demo identities.
+// `npm start`: the system on its embedded defaults — the register with the real data on
+// https://localhost:8443, and the gateway on http://localhost:4000/graphql reading from it with
+// the register's own certificate trusted.
 const registry = await runRegistry(process.env);
+const gateway = await runGateway({ ...process.env, REGISTRY_URL: registry.url }, { registryCa: registry.ca });
+
+let stopping = false;
 const stop = () => {
-  registry.close().then(
-    () => process.exit(0),
-    () => process.exit(1),
-  );
+  if (stopping) return;
+  stopping = true;
+  // The gateway first, so nothing it still has in flight loses its register.
+  gateway
+    .close()
+    .then(() => registry.close())
+    .then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
 };
 process.once('SIGTERM', stop);
 process.once('SIGINT', stop);

@@ -11,8 +11,11 @@ import { openSqliteStore } from './store/sqlite-store.ts';
 import { loadOrCreateDevelopmentCertificate, readTlsMaterial } from './tls.ts';
 import type { Logger } from 'pino';
 
+/** A running register, with the certificate a client must trust. */
+export type StartedRegistry = RunningRegistry & { ca: string };
+
 /** Starts the register from its configuration: `npm run registry`, and half of `npm start`. */
-export async function runRegistry(env: NodeJS.ProcessEnv, logger?: Logger): Promise<RunningRegistry> {
+export async function runRegistry(env: NodeJS.ProcessEnv, logger?: Logger): Promise<StartedRegistry> {
   const config = loadRegistryConfig(env);
   const log = logger ?? createRegistryLogger(config.logLevel);
   const started = performance.now();
@@ -51,6 +54,7 @@ export async function runRegistry(env: NodeJS.ProcessEnv, logger?: Logger): Prom
   );
   return {
     ...server,
+    ca: tls.cert,
     close: async () => {
       await server.close();
       store.close();
