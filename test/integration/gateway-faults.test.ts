@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFaultProxy, type Fault, type FaultProxy } from '../helpers/fault-proxy.ts';
+import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway.ts';
+import { startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+
+// The gateway behind a proxy that misbehaves per request: it must stay up, answer with the right
+// code, and recover when the register does. Short TTL and timeout so each case reaches the register.
+
+let registry: TestRegistry;
+let proxy: FaultProxy;
+let gateway: TestGateway;
+
+beforeAll(async () => {
+  registry = await startTestRegistry();
+  proxy = await startFaultProxy({
+    target: registry.url,
+    ca: registry.ca,
+    cert: registry.tls.cert,
+    key: registry.tls.key,
+  });
+  gateway = await startTestGateway(
+    { url: proxy.url, ca: registry.ca },
+    { env: { SOAP_TIMEOUT_MS: '800', CACHE_TTL_MS: '1' } },
+  );
+});
+afterAll(async () => {
+  await gateway.close();
+  await proxy.close();
+  await registry.close();
+});
+
+const byNumber = (number: string) => gateway.query(`{ institution(number: "${number}") { number name } }`);
+let next = 0;
+// A number per case, so that no cached answer or remembered miss hides the register's behaviour.
+const NUMBERS = [
+  'G18062',
+  'G18063',
+  'G18168',
+  'G20271',
+  'G10432',
+  'G10662',
+  'G13957',
+  'G15934',
+  'G10664',
+  'G23042',
+];
+const fresh = () => NUMBERS[next++ % NUMBERS.length] ?? 'G18062';
+
+/** Breaks only the SOAP calls (the WSDL was loaded while the register was well). */
+const onCalls = (fault: Fault) => (req: { path: string }) =>
+  req.path.includes('?') ? { kind: 'pass' as const } : fault;
+
+describe('the gateway when the register misbehaves', () => {
+  it('answers normally through a healthy proxy (and loads the WSDL through it)', async () => {
+    proxy.setFault({ kind: 'pass' });
+    const answer = await byNumber(fresh());
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.institution).toMatchObject({ name: expect.any(String) });
+  });
+
+  it.each([
+    ['does not answer in time', { kind: 'hang' }, 'UPSTREAM_TIMEOUT'],
+    ['answers 503', { kind: 'status', status: 503 }, 'UPSTREAM_UNAVAILABLE'],
+    ['answers 500 with an HTML page', { kind: 'status', status: 500 }, 'UPSTREAM_UNAVAILABLE'],
+    ['resets the connection', { kind: 'reset' }, 'UPSTREAM_UNAVAILABLE'],
+    ['answers a SOAP fault', { kind: 'soapFault' }, 'UPSTREAM_FAULT'],
+    ['answers malformed XML', { kind: 'malformed' }, 'UPSTREAM_FAULT'],
+  ] as const)('when the register %s: %s, no stack, no envelope', async (_, fault, code) => {
+    proxy.setFault(onCalls(fault as Fault));
+    const answer = await byNumber(fresh());
+    expect(answer.status).toBe(200);
+    expect(answer.data?.institution ?? null).toBeNull();
+    expect(answer.errors?.map((e) => e.extensions?.code)).toContain(code);
+    const text = JSON.stringify(answer.errors);
+    expect(text).not.toMatch(/Envelope|at .*\.ts:\d+|Basic /);
+  });
+
+  it('answers a truncated body with an upstream error', async () => {
+    proxy.setFault(onCalls({ kind: 'truncated' }));
+    const answer = await byNumber(fresh());
+    expect(answer.errors?.[0]?.extensions?.code).toMatch(/^UPSTREAM_/);
+  });
+
+  it('recovers as soon as the register does', async () => {
+    proxy.setFault({ kind: 'pass' });
+    const answer = await byNumber(fresh());
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.institution).toMatchObject({ number: expect.any(String) });
+  });
+});
