@@ -17,7 +17,15 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         strictScalars: true,
-        scalars: { DateTime: 'string' },
+        scalars: {
+          DateTime: 'string',
+          InstitutionNumber: 'string',
+          CvrNumber: 'string',
+          PNumber: 'string',
+          MunicipalityCode: 'string',
+          PostalCode: 'string',
+          Email: 'string',
+        },
         mapperTypeSuffix: 'Model',
         contextType: '../context.ts#GatewayContext',
         mappers: {

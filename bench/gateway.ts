@@ -76,6 +76,7 @@ try {
   const gateway = await startGateway(
     await createGateway({
       reader: deps.reader,
+      writer: deps.writer,
       logger: pino({ level: 'warn' }),
       maxPageSize: config.maxPageSize,
     }),

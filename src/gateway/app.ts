@@ -16,6 +16,7 @@ import { loadTypeDefs } from './graphql/schema.ts';
 import { createGraphqlHandler, type RouteHandler } from './http/graphql-handler.ts';
 import { createRouter } from './http/router.ts';
 import type { RegistryReader } from './registry/cached-registry.ts';
+import type { RegistryWriter } from './registry/registry-writer.ts';
 
 /** Where GraphQL is served. */
 export const GRAPHQL_PATH = '/graphql';
@@ -27,6 +28,8 @@ const MAX_DEPTH = 12;
 export interface GatewayDependencies {
   /** The register through the shared cache. */
   reader: RegistryReader;
+  /** The register's ImportService; every write carries the caller's own credentials. */
+  writer: RegistryWriter;
   logger: Logger;
   maxPageSize: number;
   /** Extra HTTP routes by exact path, beside `/graphql` (e.g. an offline playground). */
@@ -65,10 +68,14 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
     logger: deps.logger,
   });
   await apollo.start();
-  const context = createContextFactory({ reader: deps.reader, maxPageSize: deps.maxPageSize });
+  const context = createContextFactory({
+    reader: deps.reader,
+    writer: deps.writer,
+    maxPageSize: deps.maxPageSize,
+  });
   const graphql = createGraphqlHandler(
     apollo,
-    async () => context(),
+    async (req) => context({ authorization: req.headers.authorization }),
     deps.maxRequestBodyBytes ?? 1024 * 1024,
   );
   const routes = new Map(deps.routes);

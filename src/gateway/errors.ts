@@ -29,14 +29,24 @@ export const PROTOCOL_ERROR_CODES: ReadonlySet<string> = new Set([
   'BAD_REQUEST',
 ]);
 
-/** An error with a code and a message that is safe to show; `cause` is for the log only. */
+/**
+ * An error with a code and a message that is safe to show; `extensions` are safe facts for the
+ * client beside the code (e.g. the institution number of a write whose outcome is unknown);
+ * `cause` is for the log only.
+ */
 export class AppError extends Error {
   readonly code: ErrorCode;
+  readonly extensions: Readonly<Record<string, string>>;
 
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown; extensions?: Readonly<Record<string, string>> },
+  ) {
     super(message, options);
     this.name = 'AppError';
     this.code = code;
+    this.extensions = options?.extensions ?? {};
   }
 }
 

@@ -30,20 +30,26 @@ export async function runGateway(
   const registry = createRegistryDependencies(config, { ca });
   const gateway = await createGateway({
     reader: registry.reader,
+    writer: registry.writer,
     logger,
     maxPageSize: config.maxPageSize,
     routes: new Map([...createPlaygroundRoutes(), ...(options.routes ?? [])]),
   });
   const running = await startGateway(gateway, { host: config.host, port: config.port });
   logger.info(
-    { url: running.url, registry: config.exportServiceUrl, cacheTtlMs: config.cacheTtlMs },
+    {
+      url: running.url,
+      registry: config.exportServiceUrl,
+      importService: config.importServiceUrl,
+      cacheTtlMs: config.cacheTtlMs,
+    },
     `gateway listening: ${running.url}`,
   );
   return {
     ...running,
     close: async () => {
       await running.close();
-      registry.client.close();
+      registry.close();
     },
   };
 }

@@ -1,4 +1,4 @@
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { createGateway } from '../../src/gateway/app.ts';
 import { loadGatewayConfig } from '../../src/gateway/config.ts';
 import { createRegistryDependencies } from '../../src/gateway/dependencies.ts';
@@ -6,14 +6,18 @@ import type { RouteHandler } from '../../src/gateway/http/graphql-handler.ts';
 import type { RegistryCache } from '../../src/gateway/registry/cache-entry.ts';
 import type { CallMetrics } from '../../src/gateway/registry/registry-client.ts';
 import { startGateway } from '../../src/gateway/server.ts';
-import type { TestRegistry } from './start-test-registry.ts';
+import { basicAuth, type TestRegistry } from './start-test-registry.ts';
 
 /** A GraphQL answer as the tests read it. */
 export interface GraphqlResponse<T = Record<string, unknown>> {
   status: number;
   headers: Headers;
   data?: T | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
+  errors?: {
+    message: string;
+    path?: (string | number)[];
+    extensions?: { code?: string; number?: string };
+  }[];
 }
 
 /** A gateway on port 0 in front of a test register; close it in afterAll. */
@@ -23,10 +27,14 @@ export interface TestGateway {
   /** SOAP calls to the register, by operation. */
   metrics: CallMetrics;
   cache: RegistryCache;
-  /** POSTs one operation over real HTTP. */
+  /**
+   * POSTs one operation over real HTTP; `as` sends a demo identity's Basic credentials (password =
+   * user name, or the one given), or a whole `Authorization` header value.
+   */
   query<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
+    as?: { user: string; password?: string } | { authorization: string },
   ): Promise<GraphqlResponse<T>>;
   close(): Promise<void>;
 }
@@ -43,6 +51,8 @@ export async function startTestGateway(
     /** The register's CA, when the gateway talks to another server than `registry`. */
     ca?: string;
     routes?: ReadonlyMap<string, RouteHandler>;
+    /** The gateway's logger (a test that reads the logs); silent by default. */
+    logger?: Logger;
   } = {},
 ): Promise<TestGateway> {
   const config = loadGatewayConfig({
@@ -57,7 +67,8 @@ export async function startTestGateway(
   });
   const gateway = await createGateway({
     reader: deps.reader,
-    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    writer: deps.writer,
+    logger: options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     maxPageSize: config.maxPageSize,
     ...(options.routes !== undefined && { routes: options.routes }),
   });
@@ -66,10 +77,19 @@ export async function startTestGateway(
     url: running.url,
     metrics: deps.client.metrics,
     cache: deps.cache,
-    async query(query, variables) {
+    async query(query, variables, as) {
+      const authorization =
+        as === undefined
+          ? undefined
+          : 'authorization' in as
+            ? as.authorization
+            : basicAuth(as.user, as.password ?? as.user);
       const response = await fetch(running.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: {
+          'content-type': 'application/json',
+          ...(authorization !== undefined && { authorization }),
+        },
         body: JSON.stringify({ query, variables }),
       });
       const body = (await response.json()) as Omit<GraphqlResponse, 'status' | 'headers'>;
@@ -77,7 +97,7 @@ export async function startTestGateway(
     },
     close: async () => {
       await running.close();
-      deps.client.close();
+      deps.close();
     },
   };
 }

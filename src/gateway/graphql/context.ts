@@ -1,5 +1,7 @@
 import type { RegistryReader } from '../registry/cached-registry.ts';
+import { CallerCredentials } from '../registry/caller-credentials.ts';
 import { RequestRegistry, type Loaders } from '../registry/loaders.ts';
+import type { RegistryWriter } from '../registry/registry-writer.ts';
 import { RegistrySearch, type Search } from '../registry/search.ts';
 
 /** What every resolver gets: this request's loaders and searches, nothing shared that holds state. */
@@ -9,26 +11,41 @@ export interface GatewayContext {
   /** The code tables, read through the shared cache. */
   codes: Pick<RegistryReader, 'codeTable'>;
   maxPageSize: number;
+  /** The caller's own register identity from this request's `Authorization: Basic`; null: none. */
+  caller: CallerCredentials | null;
+  /** The register's ImportService, called with `caller`. */
+  writer: RegistryWriter;
+  /** The shared cache's side of a write: what it forgets, and records read back afresh. */
+  freshness: Pick<RegistryReader, 'forget' | 'refresh' | 'peek'>;
 }
 
 /** The long-lived things a request's context is built from. */
 export interface ContextDependencies {
   reader: RegistryReader;
+  writer: RegistryWriter;
   maxPageSize: number;
+}
+
+/** What a context takes from its HTTP request. */
+export interface RequestFacts {
+  authorization: string | undefined;
 }
 
 /**
  * Makes a fresh context per request: new DataLoaders (made on first use) over the one shared,
  * cached reader. A plain object: Apollo copies the context value it is given.
  */
-export function createContextFactory(deps: ContextDependencies): () => GatewayContext {
-  return () => {
+export function createContextFactory(deps: ContextDependencies): (request: RequestFacts) => GatewayContext {
+  return (request) => {
     const loaders = new RequestRegistry(deps.reader);
     return {
       loaders,
       search: new RegistrySearch(loaders),
       codes: deps.reader,
       maxPageSize: deps.maxPageSize,
+      caller: CallerCredentials.fromHeader(request.authorization),
+      writer: deps.writer,
+      freshness: deps.reader,
     };
   };
 }

@@ -58,3 +58,30 @@ describe('formatError', () => {
     });
   });
 });
+
+describe('formatError for writes', () => {
+  it('keeps an AppError’s safe extensions beside its code', () => {
+    const error = fromResolver(
+      new AppError('UPSTREAM_TIMEOUT', 'The outcome is unknown.', { extensions: { number: 'G10662' } }),
+    );
+    expect(formatError({ message: error.message, path: ['institution'] }, error)).toEqual({
+      message: 'The outcome is unknown.',
+      path: ['institution'],
+      extensions: { number: 'G10662', code: 'UPSTREAM_TIMEOUT' },
+    });
+  });
+
+  it('a scalar’s refusal of a literal is BAD_USER_INPUT, not a validation failure', () => {
+    const refused = new GraphQLError(
+      'Expected value of type "PNumber!", found "1"; PNumber must be 10 digits',
+      {
+        originalError: Object.assign(new Error('PNumber must be 10 digits'), {
+          extensions: { code: 'BAD_USER_INPUT' },
+        }),
+      },
+    );
+    expect(
+      formatError({ message: refused.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, refused),
+    ).toEqual({ message: refused.message, extensions: { code: 'BAD_USER_INPUT' } });
+  });
+});

@@ -21,8 +21,9 @@ const unwrapResolverError = (error: unknown): unknown => {
     : error;
 };
 
-const isTooComplex = (error: unknown): boolean =>
-  asGraphqlError(asGraphqlError(error).originalError).extensions?.code === QUERY_TOO_COMPLEX;
+/** The code a validation rule or a scalar gave the error it raised (Apollo relabels it). */
+const originalCode = (error: unknown): unknown =>
+  asGraphqlError(asGraphqlError(error).originalError).extensions?.code;
 
 /**
  * Apollo's formatError: the gateway's own errors and Apollo's request errors keep their message and
@@ -40,10 +41,17 @@ export function createFormatError(logger: Logger) {
       if (original.code.startsWith('UPSTREAM_') || original.code === 'INTERNAL_SERVER_ERROR') {
         logger.warn({ code: original.code, cause: original.cause, path: formatted.path }, original.message);
       }
-      return { message: original.message, ...where, extensions: { code: original.code } };
+      return {
+        message: original.message,
+        ...where,
+        extensions: { ...original.extensions, code: original.code },
+      };
     }
-    if (isTooComplex(error))
+    if (originalCode(error) === QUERY_TOO_COMPLEX)
       return { message: formatted.message, ...where, extensions: { code: QUERY_TOO_COMPLEX } };
+    // A scalar's refusal of a literal (scalars/text-scalar.ts) is bad input, not a bad document.
+    if (originalCode(error) === 'BAD_USER_INPUT' && formatted.path === undefined)
+      return { message: formatted.message, ...where, extensions: { code: 'BAD_USER_INPUT' } };
     const code = formatted.extensions?.code;
     // Apollo's request errors come before execution; an error with a path came from a resolver.
     if (typeof code === 'string' && PROTOCOL_ERROR_CODES.has(code) && formatted.path === undefined) {

@@ -13,7 +13,7 @@ export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void |
  */
 export function createGraphqlHandler<TContext extends BaseContext>(
   apollo: ApolloServer<TContext>,
-  context: () => Promise<TContext>,
+  context: (req: IncomingMessage) => Promise<TContext>,
   maxBodyBytes: number,
 ): RouteHandler {
   return async (req, res) => {
@@ -41,7 +41,7 @@ export function createGraphqlHandler<TContext extends BaseContext>(
     const search = req.url === undefined ? '' : new URL(req.url, 'http://localhost').search;
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
-      context,
+      context: () => context(req),
     });
     res.statusCode = response.status ?? 200;
     for (const [name, value] of response.headers) res.setHeader(name, value);

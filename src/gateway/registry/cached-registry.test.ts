@@ -92,6 +92,46 @@ describe('cached registry', () => {
   });
 });
 
+describe('cached registry after a write', () => {
+  it('forget() deletes the numbers at every level, their cached children, and every list', async () => {
+    const { client, cache, reader } = setUp();
+    await reader.list({ operation: 'GetAllAnvisningsEnheder' });
+    await reader.byNumbers('DaycareInstitution', ['G20001', 'G20002', 'G29999']);
+    reader.forget(['G20001', 'G29999']);
+    expect(reader.hasList({ operation: 'GetAllAnvisningsEnheder' })).toBe(false);
+    expect(reader.peek('DaycareInstitution', 'G20001')).toBeUndefined();
+    expect(reader.peek('DaycareInstitution', 'G29999')).toBeUndefined();
+    // G20001's units, from the cached list; G20002 and its unit were not touched.
+    expect(reader.peek('AssignmentUnit', 'G10001')).toBeUndefined();
+    expect(reader.peek('AssignmentUnit', 'G10002')).toBeUndefined();
+    expect(reader.peek('AssignmentUnit', 'G10003')).toEqual(units[2]);
+    expect(reader.peek('DaycareInstitution', 'G20002')).toEqual(daycares[1]);
+    expect(cache.get('record:DaycareInstitution:G20002')).toBeDefined();
+    client.metrics.reset();
+    await reader.list({ operation: 'GetAllAnvisningsEnheder' });
+    expect(client.metrics.byOperation()).toEqual({ GetAllAnvisningsEnheder: 1 });
+  });
+
+  it('a read that started before forget() does not store its answer', async () => {
+    const { reader } = setUp();
+    const request = { operation: 'GetAllAnvisningsEnheder' } as const;
+    const started = reader.list(request);
+    reader.forget(['G10001']);
+    await started;
+    expect(reader.hasList(request)).toBe(false);
+    expect(reader.peek('AssignmentUnit', 'G10001')).toBeUndefined();
+  });
+
+  it('refresh() reads from the register even when the cache has the record, and stores it', async () => {
+    const { client, reader } = setUp();
+    await reader.byNumbers('AssignmentUnit', ['G10001']);
+    client.batches.length = 0;
+    expect((await reader.refresh('AssignmentUnit', ['G10001'])).get('G10001')).toEqual(units[0]);
+    expect(client.batches).toEqual([['G10001']]);
+    expect(reader.peek('AssignmentUnit', 'G10001')).toEqual(units[0]);
+  });
+});
+
 describe('per-request loaders', () => {
   it('answer one result per key, in key order, null for a missing one, in one batch', async () => {
     const { client, reader } = setUp();

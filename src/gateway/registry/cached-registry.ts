@@ -28,6 +28,17 @@ export interface RegistryReader {
   /** Whether a list answer is in the cache now. */
   hasList(request: ListRequest): boolean;
   codeTable(table: CodeTable): Promise<readonly Code[]>;
+  /**
+   * After a committed write: deletes the by-number entries of `numbers` at every level (records
+   * and "known missing" alike), those of their children that a cached list shows, and every list.
+   * A read that started before does not store its (possibly older) answer.
+   */
+  forget(numbers: readonly string[]): void;
+  /** Records of one level read from the register, not the cache, and stored in it for everyone. */
+  refresh<K extends InstitutionKind>(
+    level: K,
+    numbers: readonly string[],
+  ): Promise<Map<string, InstitutionOf<K> | null>>;
 }
 
 const recordKey = (level: InstitutionKind, number: string) => `record:${level}:${number}`;
@@ -42,13 +53,21 @@ const isLevel = <K extends InstitutionKind>(record: Institution, level: K): reco
  */
 export function createCachedRegistry(client: RegistryClient, cache: RegistryCache): RegistryReader {
   const inFlight = new Map<string, Promise<CacheEntry>>();
+  // The list keys stored, so that a write can delete them by key (the cache cannot list its keys).
+  const listKeys = new Set<string>();
+  // Advanced by every forget(): an answer to a read that started before it is not stored.
+  let generation = 0;
 
   const once = (key: string, load: () => Promise<CacheEntry>): Promise<CacheEntry> => {
     const cached = cache.get(key);
     if (cached !== undefined) return Promise.resolve(cached);
     let pending = inFlight.get(key);
     if (pending === undefined) {
-      pending = load().finally(() => inFlight.delete(key));
+      const started: Promise<CacheEntry> = load().finally(() => {
+        // A forget() may have replaced it meanwhile; only its own entry is removed.
+        if (inFlight.get(key) === started) inFlight.delete(key);
+      });
+      pending = started;
       inFlight.set(key, pending);
     }
     return pending;
@@ -73,40 +92,79 @@ export function createCachedRegistry(client: RegistryClient, cache: RegistryCach
     return entry?.type === 'record' ? entry.record : entry?.type === 'missing' ? null : undefined;
   }
 
+  const byNumbers = async <K extends InstitutionKind>(level: K, numbers: readonly string[]) => {
+    const found = new Map<string, InstitutionOf<K> | null>();
+    const misses: string[] = [];
+    for (const number of new Set(numbers)) {
+      const entry = cache.get(recordKey(level, number));
+      if (entry?.type === 'record' && isLevel(entry.record, level)) found.set(number, entry.record);
+      else if (entry?.type === 'missing') found.set(number, null);
+      else misses.push(number);
+    }
+    if (misses.length === 0) return found;
+    const started = generation;
+    const fetched = await client.byNumbers(level, misses);
+    const store = started === generation;
+    if (store) prime(fetched);
+    for (const record of fetched) found.set(record.number, record);
+    for (const number of misses) {
+      if (!found.has(number)) {
+        // Remembered as absent for the TTL, so that finding a number's level costs its calls once.
+        if (store) cache.set(recordKey(level, number), MISSING);
+        found.set(number, null);
+      }
+    }
+    return found;
+  };
+
+  /** The numbers of the records that a cached list shows under one of `parents`. */
+  const cachedChildren = (parents: ReadonlySet<string>): string[] => {
+    const children: string[] = [];
+    for (const key of listKeys) {
+      const entry = cache.get(key);
+      if (entry?.type !== 'slice') continue;
+      for (const unit of entry.slice.assignmentUnits)
+        if (parents.has(unit.daycareInstitutionNumber)) children.push(unit.number);
+      for (const alternative of entry.slice.alternativeAddresses)
+        if (parents.has(alternative.assignmentUnitNumber)) children.push(alternative.number);
+    }
+    return children;
+  };
+
   return {
-    async byNumbers<K extends InstitutionKind>(level: K, numbers: readonly string[]) {
-      const found = new Map<string, InstitutionOf<K> | null>();
-      const misses: string[] = [];
-      for (const number of new Set(numbers)) {
-        const entry = cache.get(recordKey(level, number));
-        if (entry?.type === 'record' && isLevel(entry.record, level)) found.set(number, entry.record);
-        else if (entry?.type === 'missing') found.set(number, null);
-        else misses.push(number);
-      }
-      if (misses.length === 0) return found;
-      const fetched = await client.byNumbers(level, misses);
-      prime(fetched);
-      for (const record of fetched) found.set(record.number, record);
-      for (const number of misses) {
-        if (!found.has(number)) {
-          // Remembered as absent for the TTL, so that finding a number's level costs its calls once.
-          cache.set(recordKey(level, number), MISSING);
-          found.set(number, null);
-        }
-      }
-      return found;
-    },
+    byNumbers,
     peek,
+    forget(numbers) {
+      generation++;
+      inFlight.clear();
+      const touched = new Set(numbers);
+      for (const number of [...touched, ...cachedChildren(touched)]) {
+        for (const level of LOOKUP_ORDER) cache.delete(recordKey(level, number));
+      }
+      // Every list, rather than working out which could hold a record: a write can move a record
+      // into or out of any filter (a new CVR, a closed status, another municipality), the lists
+      // are few (the three levels, a municipality, a CVR or P-number, a parent) and one call each
+      // to read again.
+      for (const key of listKeys) cache.delete(key);
+      listKeys.clear();
+    },
+    async refresh(level, numbers) {
+      for (const number of numbers) cache.delete(recordKey(level, number));
+      return byNumbers(level, numbers);
+    },
     async list(request) {
       const key = `list:${listKey(request)}`;
       const entry = await once(key, async () => {
+        const started = generation;
         const slice = await client.list(request);
+        const stored: CacheEntry = { type: 'slice', slice };
+        if (started !== generation) return stored;
         prime(slice.daycareInstitutions);
         prime(slice.assignmentUnits);
         prime(slice.alternativeAddresses);
         // Stored after its records, so that it is the most recently used of them all.
-        const stored: CacheEntry = { type: 'slice', slice };
         cache.set(key, stored);
+        listKeys.add(key);
         return stored;
       });
       if (entry.type !== 'slice') throw new Error(`Cache entry ${key} is not a list`);

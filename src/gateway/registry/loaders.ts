@@ -30,6 +30,8 @@ export interface Loaders {
    */
   find<K extends InstitutionKind>(level: K, number: string): MaybePromise<InstitutionOf<K> | null>;
   find(level: 'any', number: string): MaybePromise<Institution | null>;
+  /** Forgets what this request has loaded: after its own write, it reads the register afresh. */
+  clear(): void;
 }
 
 /** A value now, or later. */
@@ -153,6 +155,16 @@ export class RequestRegistry implements Loaders {
   /** Whether a list answer is in the shared cache now. */
   hasList(request: ListRequest): boolean {
     return this.#reader.hasList(request);
+  }
+
+  clear(): void {
+    this.#primed = undefined;
+    this.#daycareInstitution = undefined;
+    this.#assignmentUnit = undefined;
+    this.#alternativeAddress = undefined;
+    this.#institution = undefined;
+    this.#unitsByParent = undefined;
+    this.#alternativesByParent = undefined;
   }
 
   #level<K extends InstitutionKind>(level: K): DataLoader<string, InstitutionOf<K> | null>;

@@ -2,7 +2,7 @@ import { Agent } from 'node:https';
 import soap, { type Client } from 'soap';
 import type { CallMetrics } from '../registry/registry-client.ts';
 import { basicAuthorization, type BasicCredentials } from './basic-credentials.ts';
-import { translateSoapError } from './translate-error.ts';
+import { translateSoapError, type CallContext } from './translate-error.ts';
 
 /** Where and how to call one SOAP service. */
 export interface SoapCallerOptions {
@@ -16,15 +16,22 @@ export interface SoapCallerOptions {
   metrics: CallMetrics;
 }
 
+/** What one call carries beside its arguments. */
+export interface CallOptions extends CallContext {
+  /**
+   * The caller's own `Authorization` header value, for this call only (a write); without it the
+   * service's own identity is used.
+   */
+  authorization?: string;
+}
+
 /** One long-lived node-soap client for one service. */
 export interface SoapCaller {
-  /** Calls an operation and maps its `<Operation>Result`; every failure is an AppError. */
-  call<T>(
-    operation: string,
-    args: object,
-    map: (result: unknown) => T,
-    credentials?: BasicCredentials,
-  ): Promise<T>;
+  /**
+   * Calls an operation once (never retried) and maps its `<Operation>Result`; every failure is an
+   * AppError.
+   */
+  call<T>(operation: string, args: object, map: (result: unknown) => T, options?: CallOptions): Promise<T>;
   /** The operations the service's WSDL declares. */
   operations(): Promise<ReadonlySet<string>>;
   /** Closes the kept-alive sockets. */
@@ -58,7 +65,7 @@ export function createSoapCaller(options: SoapCallerOptions): SoapCaller {
   };
 
   return {
-    async call(operation, args, map, credentials = options.credentials) {
+    async call(operation, args, map, callOptions = {}) {
       const soapClient = await getClient();
       const method: unknown = soapClient[`${operation}Async`];
       if (typeof method !== 'function') {
@@ -71,7 +78,7 @@ export function createSoapCaller(options: SoapCallerOptions): SoapCaller {
           args,
           // axios's `timeout` is an idle timeout; the signal bounds the whole call.
           { httpsAgent, timeout: options.timeoutMs, signal: AbortSignal.timeout(options.timeoutMs) },
-          { Authorization: basicAuthorization(credentials) },
+          { Authorization: callOptions.authorization ?? basicAuthorization(options.credentials) },
         );
         const result =
           typeof output === 'object' && output !== null
@@ -79,7 +86,7 @@ export function createSoapCaller(options: SoapCallerOptions): SoapCaller {
             : undefined;
         return map(result);
       } catch (error) {
-        throw translateSoapError(operation, error);
+        throw translateSoapError(operation, error, callOptions);
       }
     },
     async operations() {

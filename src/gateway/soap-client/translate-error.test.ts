@@ -67,3 +67,25 @@ describe('translateSoapError', () => {
     expect(JSON.stringify(translateSoapError('x', leaky).cause)).not.toMatch(/Basic/);
   });
 });
+
+describe('translateSoapError for a write with the caller’s credentials', () => {
+  const timeout = Object.assign(new Error('canceled'), { code: 'ERR_CANCELED' });
+
+  it('a timeout: the outcome is unknown, with the number when there is one', () => {
+    const error = translateSoapError('UpdateAnvisningsEnhed', timeout, { write: { number: 'G10662' } });
+    expect(error.code).toBe('UPSTREAM_TIMEOUT');
+    expect(error.message).toMatch(/outcome of UpdateAnvisningsEnhed is unknown.*Read G10662/);
+    expect(error.extensions).toEqual({ number: 'G10662' });
+    expect(
+      translateSoapError('InsertAnvisningsEnhed', timeout, { write: { number: null } }).extensions,
+    ).toEqual({});
+  });
+
+  it('a 401 is the caller’s: UNAUTHENTICATED; for the gateway’s own identity it stays UPSTREAM_UNAVAILABLE', () => {
+    const refused = Object.assign(new Error('Error http status codes'), { response: { status: 401 } });
+    expect(translateSoapError('UpdateAnvisningsEnhed', refused, { callerCredentials: true }).code).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect(translateSoapError('GetAllAnvisningsEnheder', refused).code).toBe('UPSTREAM_UNAVAILABLE');
+  });
+});

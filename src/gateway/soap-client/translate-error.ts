@@ -31,6 +31,14 @@ const NETWORK_CODES = new Set([
 // axios: ECONNABORTED/ETIMEDOUT for its own timeout, ERR_CANCELED for the call's abort signal.
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ERR_CANCELED']);
 
+/** What a call was, for its translation: a write with the caller's own credentials, or a read. */
+export interface CallContext {
+  /** The call carried the caller's own credentials: a 401 is theirs, not the gateway's. */
+  callerCredentials?: boolean;
+  /** The call was a write: its outcome is unknown after a timeout. `number`: what it acted on. */
+  write?: { number: string | null };
+}
+
 const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 /** Picks the loggable facts out of a node-soap / axios error. */
@@ -59,14 +67,31 @@ export function describeSoapError(operation: string, error: unknown): SoapErrorD
  * faults, timeouts and HTTP errors become typed errors. The client sees a short message; the detail
  * (never credentials or envelopes) rides along as `cause` for the log.
  */
-export function translateSoapError(operation: string, error: unknown): AppError {
+export function translateSoapError(operation: string, error: unknown, call: CallContext = {}): AppError {
   if (error instanceof AppError) return error;
   const cause = describeSoapError(operation, error);
   if (error instanceof UnexpectedAnswerError) {
     return new AppError('UPSTREAM_FAULT', 'The register answered in an unexpected shape.', { cause });
   }
   if (cause.code !== undefined && TIMEOUT_CODES.has(cause.code)) {
+    if (call.write !== undefined) {
+      // Never retried: the write may have been committed. The caller checks before trying again.
+      const number = call.write.number;
+      return new AppError(
+        'UPSTREAM_TIMEOUT',
+        `The register did not answer in time; the outcome of ${operation} is unknown. ` +
+          (number === null
+            ? 'Check whether it was made before trying again.'
+            : `Read ${number} to check whether it was made before trying again.`),
+        { cause, ...(number !== null && { extensions: { number } }) },
+      );
+    }
     return new AppError('UPSTREAM_TIMEOUT', 'The register did not answer in time.', { cause });
+  }
+  if (call.callerCredentials === true && cause.httpStatus === 401) {
+    return new AppError('UNAUTHENTICATED', 'The register did not accept the credentials of this request.', {
+      cause,
+    });
   }
   if (cause.faultString !== undefined || cause.faultCode !== undefined) {
     return new AppError('UPSTREAM_FAULT', 'The register refused the request.', { cause });

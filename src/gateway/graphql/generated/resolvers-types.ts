@@ -13,11 +13,26 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** CVR-nummer: 8 digits that pass the modulus-11 check (`64942212`). */
+  CvrNumber: { input: string; output: string; }
   /**
    * An instant as ISO 8601 text in UTC, e.g. `2026-03-26T23:00:00.000Z` (the register's
    * `oprettetTidspunkt`/`nedlagtTidspunkt`, xs:dateTime).
    */
   DateTime: { input: string; output: string; }
+  /** An e-mail address of the shape `name@domain.dk`, at most 132 characters (the register's rule). */
+  Email: { input: string; output: string; }
+  /** Institutionsnummer: 6 characters, a capital letter and 5 digits (`G30675`; the legacy `D10041` too). */
+  InstitutionNumber: { input: string; output: string; }
+  /**
+   * Kommunekode: one of the 98 official municipality codes, as text unpadded or padded to 4 digits
+   * (`"101"`, `"0101"`); an integer literal (`101`) is read too.
+   */
+  MunicipalityCode: { input: string; output: string; }
+  /** P-nummer (produktionsenhed): 10 digits (`4774805696`); the register checks that it is active in CVR. */
+  PNumber: { input: string; output: string; }
+  /** Postnummer: 4 digits (`2720`); the register checks that it exists. */
+  PostalCode: { input: string; output: string; }
 };
 
 /** Adresse (AdresseExtend) of an anvisningsenhed or alternativ adresse. */
@@ -43,6 +58,28 @@ export type Address = {
   street: Scalars['String']['output'];
   /** SupplerendeBynavn; null when none. */
   supplementaryCity?: Maybe<Scalars['String']['output']>;
+};
+
+/** Adresse as a write sends it; the register checks it against the address register (DAR). */
+export type AddressInput = {
+  /** ByNavn (the postal district). */
+  city: Scalars['String']['input'];
+  /** Dør (`tv`, `th`). */
+  door?: InputMaybe<Scalars['String']['input']>;
+  /** Etage (`st`, `1`). */
+  floor?: InputMaybe<Scalars['String']['input']>;
+  /** HusNummer with its letter (`14A`). */
+  houseNumber: Scalars['String']['input'];
+  /** GeoBredde (WGS84), inside Denmark; optional. */
+  latitude?: InputMaybe<Scalars['Float']['input']>;
+  /** GeoLaengde (WGS84), inside Denmark; optional. */
+  longitude?: InputMaybe<Scalars['Float']['input']>;
+  /** KommuneKode of the address: the register requires it beside the postcode. */
+  municipalityCode: Scalars['MunicipalityCode']['input'];
+  /** PostNummer. */
+  postalCode: Scalars['PostalCode']['input'];
+  /** VejNavn (at most 40 characters). */
+  street: Scalars['String']['input'];
 };
 
 /**
@@ -104,10 +141,24 @@ export type AlternativeAddressEdge = {
   node: AlternativeAddress;
 };
 
+/** An alternative adresse's own fields; the register fills in the CVR-nummer from the P-nummer. */
+export type AlternativeAddressFields = {
+  /** Adresse. */
+  address: AddressInput;
+  /** Email. */
+  email?: InputMaybe<Scalars['Email']['input']>;
+  /** Navn (at most 132 characters). */
+  name: Scalars['String']['input'];
+  /** PNummer: must be active in CVR; gives the address its CVR-nummer. */
+  pNumber: Scalars['PNumber']['input'];
+  /** TelefonNummer. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Which alternative adresser: every given criterion must hold. Without a filter, only active ones. */
 export type AlternativeAddressFilter = {
-  /** CVRNummer: 8 digits. */
-  cvrNumber?: InputMaybe<Scalars['String']['input']>;
+  /** CVRNummer: 8 digits that pass the modulus-11 check. */
+  cvrNumber?: InputMaybe<Scalars['CvrNumber']['input']>;
   /** Kommune of the address (kommuneKode). */
   municipalityCode?: InputMaybe<Scalars['Int']['input']>;
   /** Part of the name (Navn), ignoring case, accents and the spelling of æ/ø/å. */
@@ -197,10 +248,29 @@ export type AssignmentUnitEdge = {
   node: AssignmentUnit;
 };
 
+/**
+ * An anvisningsenhed's own fields. Codes are the register's, as text, checked against its code tables
+ * (`Query.codes`). CVRNummer is not given: the register fills it in from the P-nummer.
+ */
+export type AssignmentUnitFields = {
+  /** Adresse. */
+  address: AddressInput;
+  /** Email. */
+  email?: InputMaybe<Scalars['Email']['input']>;
+  /** InstType3, e.g. `"6012"` (Query.codes(table: INSTITUTION_TYPE)). */
+  institutionTypeCode: Scalars['String']['input'];
+  /** EnhedsNavn (at most 132 characters). */
+  name: Scalars['String']['input'];
+  /** PNummer: must be active in CVR; gives the unit its CVR-nummer. */
+  pNumber: Scalars['PNumber']['input'];
+  /** TelefonNummer: a Danish 8-digit number, optionally +45. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Which anvisningsenheder: every given criterion must hold. Without a filter, only active ones. */
 export type AssignmentUnitFilter = {
-  /** CVRNummer: 8 digits. */
-  cvrNumber?: InputMaybe<Scalars['String']['input']>;
+  /** CVRNummer: 8 digits that pass the modulus-11 check. */
+  cvrNumber?: InputMaybe<Scalars['CvrNumber']['input']>;
   /** InstType3 codes; any of them (e.g. [6010, 6012]). */
   institutionTypeCodes?: InputMaybe<Array<Scalars['Int']['input']>>;
   /** Kommune of the address (kommuneKode), e.g. 101. */
@@ -228,6 +298,39 @@ export type CacheControlScope =
   /** Shared caches (CDNs, proxies) may keep it. */
   | 'PUBLIC';
 
+/** The result of closeAlternativeAddress. */
+export type CloseAlternativeAddressPayload = {
+  __typename?: 'CloseAlternativeAddressPayload';
+  /** The closed alternative adresse; null when the write was refused. */
+  alternativeAddress?: Maybe<AlternativeAddress>;
+  /** Every error the register found; empty when the write was made. */
+  userErrors: Array<UserError>;
+};
+
+/** The result of closeAssignmentUnit. */
+export type CloseAssignmentUnitPayload = {
+  __typename?: 'CloseAssignmentUnitPayload';
+  /** The closed anvisningsenhed; null when the write was refused. */
+  assignmentUnit?: Maybe<AssignmentUnit>;
+  /** Every error the register found; empty when the write was made. */
+  userErrors: Array<UserError>;
+};
+
+/** The result of closeDaycareInstitution. */
+export type CloseDaycareInstitutionPayload = {
+  __typename?: 'CloseDaycareInstitutionPayload';
+  /** The closed daginstitution; null when the write was refused. */
+  daycareInstitution?: Maybe<DaycareInstitution>;
+  /** Every error the register found; empty when the write was made. */
+  userErrors: Array<UserError>;
+};
+
+/** The record to close (Nedlagt): it keeps its number and stays readable. */
+export type CloseInput = {
+  /** Its institutionsnummer. */
+  number: Scalars['InstitutionNumber']['input'];
+};
+
 /** A coded value of a kodetabel: the code and the register's Danish text (the `_Tekst` companion). */
 export type Code = {
   __typename?: 'Code';
@@ -245,6 +348,65 @@ export type CodeTable =
   | 'LEGAL_BASIS'
   /** EjerformKode: ownership forms (ejerformer). */
   | 'OWNERSHIP';
+
+/** A new alternative adresse under an existing, active anvisningsenhed. */
+export type CreateAlternativeAddressInput = {
+  /** The alternative adresse's fields. */
+  alternativeAddress: AlternativeAddressFields;
+  /** EnhedsNummer of the parent anvisningsenhed. */
+  assignmentUnitNumber: Scalars['InstitutionNumber']['input'];
+};
+
+/** The result of createAlternativeAddress. */
+export type CreateAlternativeAddressPayload = {
+  __typename?: 'CreateAlternativeAddressPayload';
+  /** The new alternative adresse; null when the write was refused. */
+  alternativeAddress?: Maybe<AlternativeAddress>;
+  /** Every error the register found; empty when the write was made. */
+  userErrors: Array<UserError>;
+};
+
+/** A new anvisningsenhed under an existing, active daginstitution. */
+export type CreateAssignmentUnitInput = {
+  /** DagInstitutionsNummer of the parent. */
+  daycareInstitutionNumber: Scalars['InstitutionNumber']['input'];
+  /** The unit's fields. */
+  unit: AssignmentUnitFields;
+};
+
+/** The result of createAssignmentUnit. */
+export type CreateAssignmentUnitPayload = {
+  __typename?: 'CreateAssignmentUnitPayload';
+  /** The new anvisningsenhed; null when the write was refused. */
+  assignmentUnit?: Maybe<AssignmentUnit>;
+  /** Every error the register found; empty when the write was made. */
+  userErrors: Array<UserError>;
+};
+
+/** A new daginstitution with its first anvisningsenhed (the register's "at least one unit" rule). */
+export type CreateDaycareInstitutionInput = {
+  /** The first anvisningsenhed. */
+  firstUnit: AssignmentUnitFields;
+  /** LovgrundlagKode, e.g. `"1"` (Query.codes(table: LEGAL_BASIS)). */
+  legalBasisCode: Scalars['String']['input'];
+  /** AdmKommuneKode: the administrating municipality. */
+  municipalityCode: Scalars['MunicipalityCode']['input'];
+  /** DaginstitutionsNavn (at most 132 characters). */
+  name: Scalars['String']['input'];
+  /** EjerformKode, e.g. `"1"` Kommunal (Query.codes(table: OWNERSHIP)). */
+  ownershipCode: Scalars['String']['input'];
+};
+
+/** The result of createDaycareInstitution: both new records as the register now has them, or userErrors. */
+export type CreateDaycareInstitutionPayload = {
+  __typename?: 'CreateDaycareInstitutionPayload';
+  /** Its first anvisningsenhed; null when the write was refused. */
+  assignmentUnit?: Maybe<AssignmentUnit>;
+  /** The new daginstitution; null when the write was refused. */
+  daycareInstitution?: Maybe<DaycareInstitution>;
+  /** Every error the register found; empty when the write was made. */
+  userErrors: Array<UserError>;
+};
 
 /**
  * Daginstitution: the parent board / cluster level of the register. Never a Unilogin target; its
@@ -370,6 +532,48 @@ export type Location = {
   longitude: Scalars['Float']['output'];
 };
 
+/** Moves an alternative adresse to another anvisningsenhed. */
+export type MoveAlternativeAddressInput = {
+  /** AlternativAdresseNummer of the address to move. */
+  number: Scalars['InstitutionNumber']['input'];
+  /** EnhedsNummer of the new parent, in the same municipality. */
+  toAssignmentUnitNumber: Scalars['InstitutionNumber']['input'];
+};
+
+/** The result of moveAlternativeAddress: the address and both anvisningsenheder as the register now has them. */
+export type MoveAlternativeAddressPayload = {
+  __typename?: 'MoveAlternativeAddressPayload';
+  /** The moved alternative adresse; null when the write was refused. */
+  alternativeAddress?: Maybe<AlternativeAddress>;
+  /** The anvisningsenhed it now belongs to; null when the write was refused. */
+  assignmentUnit?: Maybe<AssignmentUnit>;
+  /** The anvisningsenhed it came from; null when the write was refused. */
+  previousAssignmentUnit?: Maybe<AssignmentUnit>;
+  /** Every error the register found; empty when the write was made. */
+  userErrors: Array<UserError>;
+};
+
+/** Moves an anvisningsenhed, with its alternative adresser, to another daginstitution. */
+export type MoveAssignmentUnitInput = {
+  /** EnhedsNummer of the unit to move. */
+  number: Scalars['InstitutionNumber']['input'];
+  /** DagInstitutionsNummer of the new parent, in the same administrating municipality. */
+  toDaycareInstitutionNumber: Scalars['InstitutionNumber']['input'];
+};
+
+/** The result of moveAssignmentUnit: the unit and both daginstitutioner as the register now has them. */
+export type MoveAssignmentUnitPayload = {
+  __typename?: 'MoveAssignmentUnitPayload';
+  /** The moved anvisningsenhed; null when the write was refused. */
+  assignmentUnit?: Maybe<AssignmentUnit>;
+  /** The daginstitution it now belongs to; null when the write was refused. */
+  daycareInstitution?: Maybe<DaycareInstitution>;
+  /** The daginstitution it came from; null when the write was refused. */
+  previousDaycareInstitution?: Maybe<DaycareInstitution>;
+  /** Every error the register found; empty when the write was made. */
+  userErrors: Array<UserError>;
+};
+
 /** Kommune: an entry of the kommuneKode table. */
 export type Municipality = {
   __typename?: 'Municipality';
@@ -377,6 +581,183 @@ export type Municipality = {
   code: Scalars['Int']['output'];
   /** KommuneKode_Tekst: the municipality's short name. */
   name: Scalars['String']['output'];
+};
+
+/**
+ * The writes (ImportService, ajourføring). Every mutation needs the caller's own register identity as
+ * `Authorization: Basic …` on the GraphQL request (none or a refused one: UNAUTHENTICATED, no write);
+ * the register decides what that identity may maintain (refused: a FORBIDDEN error, nothing changed).
+ * A business error of the register is a `userErrors` entry, never a GraphQL error. A mutation is sent
+ * once and never retried: UPSTREAM_TIMEOUT means its outcome is unknown (`extensions.number` names
+ * the institution when known), so read before trying again. After a write, everyone's next read sees it.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** DeleteAlternativAdresse: closes (Nedlagt) an alternative adresse. */
+  closeAlternativeAddress: CloseAlternativeAddressPayload;
+  /** DeleteAnvisningsEnhed: closes (Nedlagt) an anvisningsenhed whose alternative adresser are all closed or moved. */
+  closeAssignmentUnit: CloseAssignmentUnitPayload;
+  /** DeleteDaginstitution: closes (Nedlagt) a daginstitution whose anvisningsenheder are all closed or moved. */
+  closeDaycareInstitution: CloseDaycareInstitutionPayload;
+  /** InsertAlternativAdresse: a new alternative adresse (lokalitet) under an active anvisningsenhed. */
+  createAlternativeAddress: CreateAlternativeAddressPayload;
+  /** InsertAnvisningsEnhed: a new anvisningsenhed under an active daginstitution. */
+  createAssignmentUnit: CreateAssignmentUnitPayload;
+  /** InsertDaginstitution: a daginstitution together with its first anvisningsenhed (every daginstitution has one). */
+  createDaycareInstitution: CreateDaycareInstitutionPayload;
+  /** MoveAlternativAdresse: to another anvisningsenhed in the same municipality. */
+  moveAlternativeAddress: MoveAlternativeAddressPayload;
+  /** MoveAnvisningsEnhed: to another daginstitution in the same administrating municipality, with its alternative adresser. */
+  moveAssignmentUnit: MoveAssignmentUnitPayload;
+  /** UpdateAlternativAdresse: changes only the fields given (an address is replaced whole). */
+  updateAlternativeAddress: UpdateAlternativeAddressPayload;
+  /** UpdateAnvisningsEnhed: changes only the fields given (an address is replaced whole). */
+  updateAssignmentUnit: UpdateAssignmentUnitPayload;
+  /** UpdateDaginstitution: changes only the fields given. */
+  updateDaycareInstitution: UpdateDaycareInstitutionPayload;
+};
+
+
+/**
+ * The writes (ImportService, ajourføring). Every mutation needs the caller's own register identity as
+ * `Authorization: Basic …` on the GraphQL request (none or a refused one: UNAUTHENTICATED, no write);
+ * the register decides what that identity may maintain (refused: a FORBIDDEN error, nothing changed).
+ * A business error of the register is a `userErrors` entry, never a GraphQL error. A mutation is sent
+ * once and never retried: UPSTREAM_TIMEOUT means its outcome is unknown (`extensions.number` names
+ * the institution when known), so read before trying again. After a write, everyone's next read sees it.
+ */
+export type MutationCloseAlternativeAddressArgs = {
+  input: CloseInput;
+};
+
+
+/**
+ * The writes (ImportService, ajourføring). Every mutation needs the caller's own register identity as
+ * `Authorization: Basic …` on the GraphQL request (none or a refused one: UNAUTHENTICATED, no write);
+ * the register decides what that identity may maintain (refused: a FORBIDDEN error, nothing changed).
+ * A business error of the register is a `userErrors` entry, never a GraphQL error. A mutation is sent
+ * once and never retried: UPSTREAM_TIMEOUT means its outcome is unknown (`extensions.number` names
+ * the institution when known), so read before trying again. After a write, everyone's next read sees it.
+ */
+export type MutationCloseAssignmentUnitArgs = {
+  input: CloseInput;
+};
+
+
+/**
+ * The writes (ImportService, ajourføring). Every mutation needs the caller's own register identity as
+ * `Authorization: Basic …` on the GraphQL request (none or a refused one: UNAUTHENTICATED, no write);
+ * the register decides what that identity may maintain (refused: a FORBIDDEN error, nothing changed).
+ * A business error of the register is a `userErrors` entry, never a GraphQL error. A mutation is sent
+ * once and never retried: UPSTREAM_TIMEOUT means its outcome is unknown (`extensions.number` names
+ * the institution when known), so read before trying again. After a write, everyone's next read sees it.
+ */
+export type MutationCloseDaycareInstitutionArgs = {
+  input: CloseInput;
+};
+
+
+/**
+ * The writes (ImportService, ajourføring). Every mutation needs the caller's own register identity as
+ * `Authorization: Basic …` on the GraphQL request (none or a refused one: UNAUTHENTICATED, no write);
+ * the register decides what that identity may maintain (refused: a FORBIDDEN error, nothing changed).
+ * A business error of the register is a `userErrors` entry, never a GraphQL error. A mutation is sent
+ * once and never retried: UPSTREAM_TIMEOUT means its outcome is unknown (`extensions.number` names
+ * the institution when known), so read before trying again. After a write, everyone's next read sees it.
+ */
+export type MutationCreateAlternativeAddressArgs = {
+  input: CreateAlternativeAddressInput;
+};
+
+
+/**
+ * The writes (ImportService, ajourføring). Every mutation needs the caller's own register identity as
+ * `Authorization: Basic …` on the GraphQL request (none or a refused one: UNAUTHENTICATED, no write);
+ * the register decides what that identity may maintain (refused: a FORBIDDEN error, nothing changed).
+ * A business error of the register is a `userErrors` entry, never a GraphQL error. A mutation is sent
+ * once and never retried: UPSTREAM_TIMEOUT means its outcome is unknown (`extensions.number` names
+ * the institution when known), so read before trying again. After a write, everyone's next read sees it.
+ */
+export type MutationCreateAssignmentUnitArgs = {
+  input: CreateAssignmentUnitInput;
+};
+
+
+/**
+ * The writes (ImportService, ajourføring). Every mutation needs the caller's own register identity as
+ * `Authorization: Basic …` on the GraphQL request (none or a refused one: UNAUTHENTICATED, no write);
+ * the register decides what that identity may maintain (refused: a FORBIDDEN error, nothing changed).
+ * A business error of the register is a `userErrors` entry, never a GraphQL error. A mutation is sent
+ * once and never retried: UPSTREAM_TIMEOUT means its outcome is unknown (`extensions.number` names
+ * the institution when known), so read before trying again. After a write, everyone's next read sees it.
+ */
+export type MutationCreateDaycareInstitutionArgs = {
+  input: CreateDaycareInstitutionInput;
+};
+
+
+/**
+ * The writes (ImportService, ajourføring). Every mutation needs the caller's own register identity as
+ * `Authorization: Basic …` on the GraphQL request (none or a refused one: UNAUTHENTICATED, no write);
+ * the register decides what that identity may maintain (refused: a FORBIDDEN error, nothing changed).
+ * A business error of the register is a `userErrors` entry, never a GraphQL error. A mutation is sent
+ * once and never retried: UPSTREAM_TIMEOUT means its outcome is unknown (`extensions.number` names
+ * the institution when known), so read before trying again. After a write, everyone's next read sees it.
+ */
+export type MutationMoveAlternativeAddressArgs = {
+  input: MoveAlternativeAddressInput;
+};
+
+
+/**
+ * The writes (ImportService, ajourføring). Every mutation needs the caller's own register identity as
+ * `Authorization: Basic …` on the GraphQL request (none or a refused one: UNAUTHENTICATED, no write);
+ * the register decides what that identity may maintain (refused: a FORBIDDEN error, nothing changed).
+ * A business error of the register is a `userErrors` entry, never a GraphQL error. A mutation is sent
+ * once and never retried: UPSTREAM_TIMEOUT means its outcome is unknown (`extensions.number` names
+ * the institution when known), so read before trying again. After a write, everyone's next read sees it.
+ */
+export type MutationMoveAssignmentUnitArgs = {
+  input: MoveAssignmentUnitInput;
+};
+
+
+/**
+ * The writes (ImportService, ajourføring). Every mutation needs the caller's own register identity as
+ * `Authorization: Basic …` on the GraphQL request (none or a refused one: UNAUTHENTICATED, no write);
+ * the register decides what that identity may maintain (refused: a FORBIDDEN error, nothing changed).
+ * A business error of the register is a `userErrors` entry, never a GraphQL error. A mutation is sent
+ * once and never retried: UPSTREAM_TIMEOUT means its outcome is unknown (`extensions.number` names
+ * the institution when known), so read before trying again. After a write, everyone's next read sees it.
+ */
+export type MutationUpdateAlternativeAddressArgs = {
+  input: UpdateAlternativeAddressInput;
+};
+
+
+/**
+ * The writes (ImportService, ajourføring). Every mutation needs the caller's own register identity as
+ * `Authorization: Basic …` on the GraphQL request (none or a refused one: UNAUTHENTICATED, no write);
+ * the register decides what that identity may maintain (refused: a FORBIDDEN error, nothing changed).
+ * A business error of the register is a `userErrors` entry, never a GraphQL error. A mutation is sent
+ * once and never retried: UPSTREAM_TIMEOUT means its outcome is unknown (`extensions.number` names
+ * the institution when known), so read before trying again. After a write, everyone's next read sees it.
+ */
+export type MutationUpdateAssignmentUnitArgs = {
+  input: UpdateAssignmentUnitInput;
+};
+
+
+/**
+ * The writes (ImportService, ajourføring). Every mutation needs the caller's own register identity as
+ * `Authorization: Basic …` on the GraphQL request (none or a refused one: UNAUTHENTICATED, no write);
+ * the register decides what that identity may maintain (refused: a FORBIDDEN error, nothing changed).
+ * A business error of the register is a `userErrors` entry, never a GraphQL error. A mutation is sent
+ * once and never retried: UPSTREAM_TIMEOUT means its outcome is unknown (`extensions.number` names
+ * the institution when known), so read before trying again. After a write, everyone's next read sees it.
+ */
+export type MutationUpdateDaycareInstitutionArgs = {
+  input: UpdateDaycareInstitutionInput;
 };
 
 /** A circle around a WGS84 point (geoBredde, geoLaengde); records without coordinates never match. */
@@ -516,6 +897,95 @@ export type UniloginIneligibilityReason =
   /** No P-nummer is registered (PNummer empty). */
   | 'MISSING_P_NUMBER';
 
+/** An alternative adresse's number and only the fields to change (left out or null: unchanged). */
+export type UpdateAlternativeAddressInput = {
+  /** The whole new address. */
+  address?: InputMaybe<AddressInput>;
+  /** Email. */
+  email?: InputMaybe<Scalars['Email']['input']>;
+  /** Navn. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** AlternativAdresseNummer. */
+  number: Scalars['InstitutionNumber']['input'];
+  /** PNummer. */
+  pNumber?: InputMaybe<Scalars['PNumber']['input']>;
+  /** TelefonNummer. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The result of updateAlternativeAddress. */
+export type UpdateAlternativeAddressPayload = {
+  __typename?: 'UpdateAlternativeAddressPayload';
+  /** The alternative adresse as the register now has it; null when the write was refused. */
+  alternativeAddress?: Maybe<AlternativeAddress>;
+  /** Every error the register found; empty when the write was made. */
+  userErrors: Array<UserError>;
+};
+
+/** An anvisningsenhed's number and only the fields to change (left out or null: unchanged). */
+export type UpdateAssignmentUnitInput = {
+  /** The whole new address. */
+  address?: InputMaybe<AddressInput>;
+  /** Email. */
+  email?: InputMaybe<Scalars['Email']['input']>;
+  /** InstType3. */
+  institutionTypeCode?: InputMaybe<Scalars['String']['input']>;
+  /** EnhedsNavn. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** EnhedsNummer. */
+  number: Scalars['InstitutionNumber']['input'];
+  /** PNummer; a new one brings its CVR-nummer. */
+  pNumber?: InputMaybe<Scalars['PNumber']['input']>;
+  /** TelefonNummer. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The result of updateAssignmentUnit. */
+export type UpdateAssignmentUnitPayload = {
+  __typename?: 'UpdateAssignmentUnitPayload';
+  /** The anvisningsenhed as the register now has it; null when the write was refused. */
+  assignmentUnit?: Maybe<AssignmentUnit>;
+  /** Every error the register found; empty when the write was made. */
+  userErrors: Array<UserError>;
+};
+
+/** A daginstitution's number and only the fields to change (left out or null: unchanged). */
+export type UpdateDaycareInstitutionInput = {
+  /** LovgrundlagKode. */
+  legalBasisCode?: InputMaybe<Scalars['String']['input']>;
+  /** AdmKommuneKode. */
+  municipalityCode?: InputMaybe<Scalars['MunicipalityCode']['input']>;
+  /** DaginstitutionsNavn. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** DaginstitutionsNummer. */
+  number: Scalars['InstitutionNumber']['input'];
+  /** EjerformKode. */
+  ownershipCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The result of updateDaycareInstitution. */
+export type UpdateDaycareInstitutionPayload = {
+  __typename?: 'UpdateDaycareInstitutionPayload';
+  /** The daginstitution as the register now has it; null when the write was refused. */
+  daycareInstitution?: Maybe<DaycareInstitution>;
+  /** Every error the register found; empty when the write was made. */
+  userErrors: Array<UserError>;
+};
+
+/**
+ * One business error of the register (a fejlbesked of its ImportSvarXML), or of the gateway's own
+ * check of a code against the register's code tables. The write changed nothing.
+ */
+export type UserError = {
+  __typename?: 'UserError';
+  /** The register's error code, verbatim (e.g. POSTNUMMER_UKENDT, HAR_AKTIVE_BOERN); see the register's README. */
+  code: Scalars['String']['output'];
+  /** The input field it concerns, as a path from the mutation's argument, e.g. ["input", "firstUnit", "address", "postalCode"]; ["input"] for the input as a whole. */
+  field: Array<Scalars['String']['output']>;
+  /** The register's Danish text, verbatim. */
+  message: Scalars['String']['output'];
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -603,69 +1073,131 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Address: ResolverTypeWrapper<AddressModel>;
+  AddressInput: AddressInput;
   AlternativeAddress: ResolverTypeWrapper<AlternativeAddressModel>;
   AlternativeAddressConnection: ResolverTypeWrapper<Omit<AlternativeAddressConnection, 'edges'> & { edges: Array<ResolversTypes['AlternativeAddressEdge']> }>;
   AlternativeAddressEdge: ResolverTypeWrapper<Omit<AlternativeAddressEdge, 'node'> & { node: ResolversTypes['AlternativeAddress'] }>;
+  AlternativeAddressFields: AlternativeAddressFields;
   AlternativeAddressFilter: AlternativeAddressFilter;
   AssignmentUnit: ResolverTypeWrapper<AssignmentUnitModel>;
   AssignmentUnitConnection: ResolverTypeWrapper<Omit<AssignmentUnitConnection, 'edges'> & { edges: Array<ResolversTypes['AssignmentUnitEdge']> }>;
   AssignmentUnitEdge: ResolverTypeWrapper<Omit<AssignmentUnitEdge, 'node'> & { node: ResolversTypes['AssignmentUnit'] }>;
+  AssignmentUnitFields: AssignmentUnitFields;
   AssignmentUnitFilter: AssignmentUnitFilter;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CacheControlScope: CacheControlScope;
+  CloseAlternativeAddressPayload: ResolverTypeWrapper<Omit<CloseAlternativeAddressPayload, 'alternativeAddress'> & { alternativeAddress?: Maybe<ResolversTypes['AlternativeAddress']> }>;
+  CloseAssignmentUnitPayload: ResolverTypeWrapper<Omit<CloseAssignmentUnitPayload, 'assignmentUnit'> & { assignmentUnit?: Maybe<ResolversTypes['AssignmentUnit']> }>;
+  CloseDaycareInstitutionPayload: ResolverTypeWrapper<Omit<CloseDaycareInstitutionPayload, 'daycareInstitution'> & { daycareInstitution?: Maybe<ResolversTypes['DaycareInstitution']> }>;
+  CloseInput: CloseInput;
   Code: ResolverTypeWrapper<CodeModel>;
   CodeTable: CodeTable;
+  CreateAlternativeAddressInput: CreateAlternativeAddressInput;
+  CreateAlternativeAddressPayload: ResolverTypeWrapper<Omit<CreateAlternativeAddressPayload, 'alternativeAddress'> & { alternativeAddress?: Maybe<ResolversTypes['AlternativeAddress']> }>;
+  CreateAssignmentUnitInput: CreateAssignmentUnitInput;
+  CreateAssignmentUnitPayload: ResolverTypeWrapper<Omit<CreateAssignmentUnitPayload, 'assignmentUnit'> & { assignmentUnit?: Maybe<ResolversTypes['AssignmentUnit']> }>;
+  CreateDaycareInstitutionInput: CreateDaycareInstitutionInput;
+  CreateDaycareInstitutionPayload: ResolverTypeWrapper<Omit<CreateDaycareInstitutionPayload, 'assignmentUnit' | 'daycareInstitution'> & { assignmentUnit?: Maybe<ResolversTypes['AssignmentUnit']>, daycareInstitution?: Maybe<ResolversTypes['DaycareInstitution']> }>;
+  CvrNumber: ResolverTypeWrapper<Scalars['CvrNumber']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DaycareInstitution: ResolverTypeWrapper<DaycareInstitutionModel>;
   DaycareInstitutionConnection: ResolverTypeWrapper<Omit<DaycareInstitutionConnection, 'edges'> & { edges: Array<ResolversTypes['DaycareInstitutionEdge']> }>;
   DaycareInstitutionEdge: ResolverTypeWrapper<Omit<DaycareInstitutionEdge, 'node'> & { node: ResolversTypes['DaycareInstitution'] }>;
   DaycareInstitutionFilter: DaycareInstitutionFilter;
+  Email: ResolverTypeWrapper<Scalars['Email']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Institution: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Institution']>;
+  InstitutionNumber: ResolverTypeWrapper<Scalars['InstitutionNumber']['output']>;
   InstitutionStatus: InstitutionStatus;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Location: ResolverTypeWrapper<LocationModel>;
+  MoveAlternativeAddressInput: MoveAlternativeAddressInput;
+  MoveAlternativeAddressPayload: ResolverTypeWrapper<Omit<MoveAlternativeAddressPayload, 'alternativeAddress' | 'assignmentUnit' | 'previousAssignmentUnit'> & { alternativeAddress?: Maybe<ResolversTypes['AlternativeAddress']>, assignmentUnit?: Maybe<ResolversTypes['AssignmentUnit']>, previousAssignmentUnit?: Maybe<ResolversTypes['AssignmentUnit']> }>;
+  MoveAssignmentUnitInput: MoveAssignmentUnitInput;
+  MoveAssignmentUnitPayload: ResolverTypeWrapper<Omit<MoveAssignmentUnitPayload, 'assignmentUnit' | 'daycareInstitution' | 'previousDaycareInstitution'> & { assignmentUnit?: Maybe<ResolversTypes['AssignmentUnit']>, daycareInstitution?: Maybe<ResolversTypes['DaycareInstitution']>, previousDaycareInstitution?: Maybe<ResolversTypes['DaycareInstitution']> }>;
   Municipality: ResolverTypeWrapper<MunicipalityModel>;
+  MunicipalityCode: ResolverTypeWrapper<Scalars['MunicipalityCode']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NearInput: NearInput;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
+  PNumber: ResolverTypeWrapper<Scalars['PNumber']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PostalCode: ResolverTypeWrapper<Scalars['PostalCode']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   UniloginEligibility: ResolverTypeWrapper<UniloginEligibilityModel>;
   UniloginIneligibilityReason: UniloginIneligibilityReason;
+  UpdateAlternativeAddressInput: UpdateAlternativeAddressInput;
+  UpdateAlternativeAddressPayload: ResolverTypeWrapper<Omit<UpdateAlternativeAddressPayload, 'alternativeAddress'> & { alternativeAddress?: Maybe<ResolversTypes['AlternativeAddress']> }>;
+  UpdateAssignmentUnitInput: UpdateAssignmentUnitInput;
+  UpdateAssignmentUnitPayload: ResolverTypeWrapper<Omit<UpdateAssignmentUnitPayload, 'assignmentUnit'> & { assignmentUnit?: Maybe<ResolversTypes['AssignmentUnit']> }>;
+  UpdateDaycareInstitutionInput: UpdateDaycareInstitutionInput;
+  UpdateDaycareInstitutionPayload: ResolverTypeWrapper<Omit<UpdateDaycareInstitutionPayload, 'daycareInstitution'> & { daycareInstitution?: Maybe<ResolversTypes['DaycareInstitution']> }>;
+  UserError: ResolverTypeWrapper<UserError>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Address: AddressModel;
+  AddressInput: AddressInput;
   AlternativeAddress: AlternativeAddressModel;
   AlternativeAddressConnection: Omit<AlternativeAddressConnection, 'edges'> & { edges: Array<ResolversParentTypes['AlternativeAddressEdge']> };
   AlternativeAddressEdge: Omit<AlternativeAddressEdge, 'node'> & { node: ResolversParentTypes['AlternativeAddress'] };
+  AlternativeAddressFields: AlternativeAddressFields;
   AlternativeAddressFilter: AlternativeAddressFilter;
   AssignmentUnit: AssignmentUnitModel;
   AssignmentUnitConnection: Omit<AssignmentUnitConnection, 'edges'> & { edges: Array<ResolversParentTypes['AssignmentUnitEdge']> };
   AssignmentUnitEdge: Omit<AssignmentUnitEdge, 'node'> & { node: ResolversParentTypes['AssignmentUnit'] };
+  AssignmentUnitFields: AssignmentUnitFields;
   AssignmentUnitFilter: AssignmentUnitFilter;
   Boolean: Scalars['Boolean']['output'];
+  CloseAlternativeAddressPayload: Omit<CloseAlternativeAddressPayload, 'alternativeAddress'> & { alternativeAddress?: Maybe<ResolversParentTypes['AlternativeAddress']> };
+  CloseAssignmentUnitPayload: Omit<CloseAssignmentUnitPayload, 'assignmentUnit'> & { assignmentUnit?: Maybe<ResolversParentTypes['AssignmentUnit']> };
+  CloseDaycareInstitutionPayload: Omit<CloseDaycareInstitutionPayload, 'daycareInstitution'> & { daycareInstitution?: Maybe<ResolversParentTypes['DaycareInstitution']> };
+  CloseInput: CloseInput;
   Code: CodeModel;
+  CreateAlternativeAddressInput: CreateAlternativeAddressInput;
+  CreateAlternativeAddressPayload: Omit<CreateAlternativeAddressPayload, 'alternativeAddress'> & { alternativeAddress?: Maybe<ResolversParentTypes['AlternativeAddress']> };
+  CreateAssignmentUnitInput: CreateAssignmentUnitInput;
+  CreateAssignmentUnitPayload: Omit<CreateAssignmentUnitPayload, 'assignmentUnit'> & { assignmentUnit?: Maybe<ResolversParentTypes['AssignmentUnit']> };
+  CreateDaycareInstitutionInput: CreateDaycareInstitutionInput;
+  CreateDaycareInstitutionPayload: Omit<CreateDaycareInstitutionPayload, 'assignmentUnit' | 'daycareInstitution'> & { assignmentUnit?: Maybe<ResolversParentTypes['AssignmentUnit']>, daycareInstitution?: Maybe<ResolversParentTypes['DaycareInstitution']> };
+  CvrNumber: Scalars['CvrNumber']['output'];
   DateTime: Scalars['DateTime']['output'];
   DaycareInstitution: DaycareInstitutionModel;
   DaycareInstitutionConnection: Omit<DaycareInstitutionConnection, 'edges'> & { edges: Array<ResolversParentTypes['DaycareInstitutionEdge']> };
   DaycareInstitutionEdge: Omit<DaycareInstitutionEdge, 'node'> & { node: ResolversParentTypes['DaycareInstitution'] };
   DaycareInstitutionFilter: DaycareInstitutionFilter;
+  Email: Scalars['Email']['output'];
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Institution: ResolversInterfaceTypes<ResolversParentTypes>['Institution'];
+  InstitutionNumber: Scalars['InstitutionNumber']['output'];
   Int: Scalars['Int']['output'];
   Location: LocationModel;
+  MoveAlternativeAddressInput: MoveAlternativeAddressInput;
+  MoveAlternativeAddressPayload: Omit<MoveAlternativeAddressPayload, 'alternativeAddress' | 'assignmentUnit' | 'previousAssignmentUnit'> & { alternativeAddress?: Maybe<ResolversParentTypes['AlternativeAddress']>, assignmentUnit?: Maybe<ResolversParentTypes['AssignmentUnit']>, previousAssignmentUnit?: Maybe<ResolversParentTypes['AssignmentUnit']> };
+  MoveAssignmentUnitInput: MoveAssignmentUnitInput;
+  MoveAssignmentUnitPayload: Omit<MoveAssignmentUnitPayload, 'assignmentUnit' | 'daycareInstitution' | 'previousDaycareInstitution'> & { assignmentUnit?: Maybe<ResolversParentTypes['AssignmentUnit']>, daycareInstitution?: Maybe<ResolversParentTypes['DaycareInstitution']>, previousDaycareInstitution?: Maybe<ResolversParentTypes['DaycareInstitution']> };
   Municipality: MunicipalityModel;
+  MunicipalityCode: Scalars['MunicipalityCode']['output'];
+  Mutation: Record<PropertyKey, never>;
   NearInput: NearInput;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
+  PNumber: Scalars['PNumber']['output'];
   PageInfo: PageInfo;
+  PostalCode: Scalars['PostalCode']['output'];
   Query: Record<PropertyKey, never>;
   String: Scalars['String']['output'];
   UniloginEligibility: UniloginEligibilityModel;
+  UpdateAlternativeAddressInput: UpdateAlternativeAddressInput;
+  UpdateAlternativeAddressPayload: Omit<UpdateAlternativeAddressPayload, 'alternativeAddress'> & { alternativeAddress?: Maybe<ResolversParentTypes['AlternativeAddress']> };
+  UpdateAssignmentUnitInput: UpdateAssignmentUnitInput;
+  UpdateAssignmentUnitPayload: Omit<UpdateAssignmentUnitPayload, 'assignmentUnit'> & { assignmentUnit?: Maybe<ResolversParentTypes['AssignmentUnit']> };
+  UpdateDaycareInstitutionInput: UpdateDaycareInstitutionInput;
+  UpdateDaycareInstitutionPayload: Omit<UpdateDaycareInstitutionPayload, 'daycareInstitution'> & { daycareInstitution?: Maybe<ResolversParentTypes['DaycareInstitution']> };
+  UserError: UserError;
 };
 
 export type CacheControlDirectiveArgs = {
@@ -751,10 +1283,45 @@ export type AssignmentUnitEdgeResolvers<ContextType = GatewayContext, ParentType
   node?: Resolver<ResolversTypes['AssignmentUnit'], ParentType, ContextType>;
 };
 
+export type CloseAlternativeAddressPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CloseAlternativeAddressPayload'] = ResolversParentTypes['CloseAlternativeAddressPayload']> = {
+  alternativeAddress?: Resolver<Maybe<ResolversTypes['AlternativeAddress']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CloseAssignmentUnitPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CloseAssignmentUnitPayload'] = ResolversParentTypes['CloseAssignmentUnitPayload']> = {
+  assignmentUnit?: Resolver<Maybe<ResolversTypes['AssignmentUnit']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CloseDaycareInstitutionPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CloseDaycareInstitutionPayload'] = ResolversParentTypes['CloseDaycareInstitutionPayload']> = {
+  daycareInstitution?: Resolver<Maybe<ResolversTypes['DaycareInstitution']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type CodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Code'] = ResolversParentTypes['Code']> = {
   code?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
+
+export type CreateAlternativeAddressPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CreateAlternativeAddressPayload'] = ResolversParentTypes['CreateAlternativeAddressPayload']> = {
+  alternativeAddress?: Resolver<Maybe<ResolversTypes['AlternativeAddress']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CreateAssignmentUnitPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CreateAssignmentUnitPayload'] = ResolversParentTypes['CreateAssignmentUnitPayload']> = {
+  assignmentUnit?: Resolver<Maybe<ResolversTypes['AssignmentUnit']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CreateDaycareInstitutionPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CreateDaycareInstitutionPayload'] = ResolversParentTypes['CreateDaycareInstitutionPayload']> = {
+  assignmentUnit?: Resolver<Maybe<ResolversTypes['AssignmentUnit']>, ParentType, ContextType>;
+  daycareInstitution?: Resolver<Maybe<ResolversTypes['DaycareInstitution']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export interface CvrNumberScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CvrNumber'], any> {
+  name: 'CvrNumber';
+}
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
@@ -787,13 +1354,35 @@ export type DaycareInstitutionEdgeResolvers<ContextType = GatewayContext, Parent
   node?: Resolver<ResolversTypes['DaycareInstitution'], ParentType, ContextType>;
 };
 
+export interface EmailScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Email'], any> {
+  name: 'Email';
+}
+
 export type InstitutionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Institution'] = ResolversParentTypes['Institution']> = {
   __resolveType: TypeResolveFn<'AlternativeAddress' | 'AssignmentUnit' | 'DaycareInstitution', ParentType, ContextType>;
 };
 
+export interface InstitutionNumberScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['InstitutionNumber'], any> {
+  name: 'InstitutionNumber';
+}
+
 export type LocationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Location'] = ResolversParentTypes['Location']> = {
   latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type MoveAlternativeAddressPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MoveAlternativeAddressPayload'] = ResolversParentTypes['MoveAlternativeAddressPayload']> = {
+  alternativeAddress?: Resolver<Maybe<ResolversTypes['AlternativeAddress']>, ParentType, ContextType>;
+  assignmentUnit?: Resolver<Maybe<ResolversTypes['AssignmentUnit']>, ParentType, ContextType>;
+  previousAssignmentUnit?: Resolver<Maybe<ResolversTypes['AssignmentUnit']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type MoveAssignmentUnitPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MoveAssignmentUnitPayload'] = ResolversParentTypes['MoveAssignmentUnitPayload']> = {
+  assignmentUnit?: Resolver<Maybe<ResolversTypes['AssignmentUnit']>, ParentType, ContextType>;
+  daycareInstitution?: Resolver<Maybe<ResolversTypes['DaycareInstitution']>, ParentType, ContextType>;
+  previousDaycareInstitution?: Resolver<Maybe<ResolversTypes['DaycareInstitution']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type MunicipalityResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Municipality'] = ResolversParentTypes['Municipality']> = {
@@ -801,9 +1390,31 @@ export type MunicipalityResolvers<ContextType = GatewayContext, ParentType exten
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export interface MunicipalityCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['MunicipalityCode'], any> {
+  name: 'MunicipalityCode';
+}
+
+export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  closeAlternativeAddress?: Resolver<ResolversTypes['CloseAlternativeAddressPayload'], ParentType, ContextType, RequireFields<MutationCloseAlternativeAddressArgs, 'input'>>;
+  closeAssignmentUnit?: Resolver<ResolversTypes['CloseAssignmentUnitPayload'], ParentType, ContextType, RequireFields<MutationCloseAssignmentUnitArgs, 'input'>>;
+  closeDaycareInstitution?: Resolver<ResolversTypes['CloseDaycareInstitutionPayload'], ParentType, ContextType, RequireFields<MutationCloseDaycareInstitutionArgs, 'input'>>;
+  createAlternativeAddress?: Resolver<ResolversTypes['CreateAlternativeAddressPayload'], ParentType, ContextType, RequireFields<MutationCreateAlternativeAddressArgs, 'input'>>;
+  createAssignmentUnit?: Resolver<ResolversTypes['CreateAssignmentUnitPayload'], ParentType, ContextType, RequireFields<MutationCreateAssignmentUnitArgs, 'input'>>;
+  createDaycareInstitution?: Resolver<ResolversTypes['CreateDaycareInstitutionPayload'], ParentType, ContextType, RequireFields<MutationCreateDaycareInstitutionArgs, 'input'>>;
+  moveAlternativeAddress?: Resolver<ResolversTypes['MoveAlternativeAddressPayload'], ParentType, ContextType, RequireFields<MutationMoveAlternativeAddressArgs, 'input'>>;
+  moveAssignmentUnit?: Resolver<ResolversTypes['MoveAssignmentUnitPayload'], ParentType, ContextType, RequireFields<MutationMoveAssignmentUnitArgs, 'input'>>;
+  updateAlternativeAddress?: Resolver<ResolversTypes['UpdateAlternativeAddressPayload'], ParentType, ContextType, RequireFields<MutationUpdateAlternativeAddressArgs, 'input'>>;
+  updateAssignmentUnit?: Resolver<ResolversTypes['UpdateAssignmentUnitPayload'], ParentType, ContextType, RequireFields<MutationUpdateAssignmentUnitArgs, 'input'>>;
+  updateDaycareInstitution?: Resolver<ResolversTypes['UpdateDaycareInstitutionPayload'], ParentType, ContextType, RequireFields<MutationUpdateDaycareInstitutionArgs, 'input'>>;
+};
+
 export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
   __resolveType: TypeResolveFn<'AlternativeAddress' | 'AssignmentUnit' | 'DaycareInstitution', ParentType, ContextType>;
 };
+
+export interface PNumberScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['PNumber'], any> {
+  name: 'PNumber';
+}
 
 export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -811,6 +1422,10 @@ export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends R
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
+
+export interface PostalCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['PostalCode'], any> {
+  name: 'PostalCode';
+}
 
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   alternativeAddresses?: Resolver<ResolversTypes['AlternativeAddressConnection'], ParentType, ContextType, RequireFields<QueryAlternativeAddressesArgs, 'first'>>;
@@ -828,6 +1443,27 @@ export type UniloginEligibilityResolvers<ContextType = GatewayContext, ParentTyp
   reasons?: Resolver<Array<ResolversTypes['UniloginIneligibilityReason']>, ParentType, ContextType>;
 };
 
+export type UpdateAlternativeAddressPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UpdateAlternativeAddressPayload'] = ResolversParentTypes['UpdateAlternativeAddressPayload']> = {
+  alternativeAddress?: Resolver<Maybe<ResolversTypes['AlternativeAddress']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type UpdateAssignmentUnitPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UpdateAssignmentUnitPayload'] = ResolversParentTypes['UpdateAssignmentUnitPayload']> = {
+  assignmentUnit?: Resolver<Maybe<ResolversTypes['AssignmentUnit']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type UpdateDaycareInstitutionPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UpdateDaycareInstitutionPayload'] = ResolversParentTypes['UpdateDaycareInstitutionPayload']> = {
+  daycareInstitution?: Resolver<Maybe<ResolversTypes['DaycareInstitution']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type UserErrorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GatewayContext> = {
   Address?: AddressResolvers<ContextType>;
   AlternativeAddress?: AlternativeAddressResolvers<ContextType>;
@@ -836,18 +1472,37 @@ export type Resolvers<ContextType = GatewayContext> = {
   AssignmentUnit?: AssignmentUnitResolvers<ContextType>;
   AssignmentUnitConnection?: AssignmentUnitConnectionResolvers<ContextType>;
   AssignmentUnitEdge?: AssignmentUnitEdgeResolvers<ContextType>;
+  CloseAlternativeAddressPayload?: CloseAlternativeAddressPayloadResolvers<ContextType>;
+  CloseAssignmentUnitPayload?: CloseAssignmentUnitPayloadResolvers<ContextType>;
+  CloseDaycareInstitutionPayload?: CloseDaycareInstitutionPayloadResolvers<ContextType>;
   Code?: CodeResolvers<ContextType>;
+  CreateAlternativeAddressPayload?: CreateAlternativeAddressPayloadResolvers<ContextType>;
+  CreateAssignmentUnitPayload?: CreateAssignmentUnitPayloadResolvers<ContextType>;
+  CreateDaycareInstitutionPayload?: CreateDaycareInstitutionPayloadResolvers<ContextType>;
+  CvrNumber?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DaycareInstitution?: DaycareInstitutionResolvers<ContextType>;
   DaycareInstitutionConnection?: DaycareInstitutionConnectionResolvers<ContextType>;
   DaycareInstitutionEdge?: DaycareInstitutionEdgeResolvers<ContextType>;
+  Email?: GraphQLScalarType;
   Institution?: InstitutionResolvers<ContextType>;
+  InstitutionNumber?: GraphQLScalarType;
   Location?: LocationResolvers<ContextType>;
+  MoveAlternativeAddressPayload?: MoveAlternativeAddressPayloadResolvers<ContextType>;
+  MoveAssignmentUnitPayload?: MoveAssignmentUnitPayloadResolvers<ContextType>;
   Municipality?: MunicipalityResolvers<ContextType>;
+  MunicipalityCode?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
+  PNumber?: GraphQLScalarType;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PostalCode?: GraphQLScalarType;
   Query?: QueryResolvers<ContextType>;
   UniloginEligibility?: UniloginEligibilityResolvers<ContextType>;
+  UpdateAlternativeAddressPayload?: UpdateAlternativeAddressPayloadResolvers<ContextType>;
+  UpdateAssignmentUnitPayload?: UpdateAssignmentUnitPayloadResolvers<ContextType>;
+  UpdateDaycareInstitutionPayload?: UpdateDaycareInstitutionPayloadResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = GatewayContext> = {

@@ -1,0 +1,103 @@
+import type { AssignmentUnit, DaycareInstitution } from '../../registry/model.ts';
+import type {
+  CloseInput,
+  CreateDaycareInstitutionInput,
+  UpdateDaycareInstitutionInput,
+} from '../generated/resolvers-types.ts';
+import type { CodeCheck, WriteSpec } from './run-write.ts';
+import { given, toAssignmentUnitWrite } from './to-write.ts';
+
+/** The code checks of a daginstitution's own fields, at `at` in the input. */
+export const daycareInstitutionCodes = (
+  fields: { ownershipCode?: string | null; legalBasisCode?: string | null },
+  at: string[],
+): CodeCheck[] => [
+  {
+    field: [...at, 'ownershipCode'],
+    table: 'OWNERSHIP',
+    element: 'ejerformKode',
+    value: fields.ownershipCode,
+  },
+  {
+    field: [...at, 'legalBasisCode'],
+    table: 'LEGAL_BASIS',
+    element: 'lovgrundlagKode',
+    value: fields.legalBasisCode,
+  },
+];
+
+/** The code check of a unit's type, at `at` in the input. */
+export const unitTypeCode = (value: string | null | undefined, at: string[]): CodeCheck => ({
+  field: [...at, 'institutionTypeCode'],
+  table: 'INSTITUTION_TYPE',
+  element: 'InstType3',
+  value,
+});
+
+/** createDaycareInstitution → InsertDaginstitution, both new records read back. */
+export function createDaycareInstitution(
+  input: CreateDaycareInstitutionInput,
+): WriteSpec<{ daycareInstitution: DaycareInstitution | null; assignmentUnit: AssignmentUnit | null }> {
+  return {
+    operation: 'InsertDaginstitution',
+    codes: [
+      ...daycareInstitutionCodes(input, ['input']),
+      unitTypeCode(input.firstUnit.institutionTypeCode, ['input', 'firstUnit']),
+    ],
+    numbers: [],
+    write: (writer, caller) =>
+      writer.insertDaycareInstitution(
+        caller,
+        {
+          name: input.name,
+          ownershipCode: input.ownershipCode,
+          legalBasisCode: input.legalBasisCode,
+          municipalityCode: input.municipalityCode,
+        },
+        toAssignmentUnitWrite(input.firstUnit),
+      ),
+    readBack: async (written, fresh) => ({
+      daycareInstitution: await fresh('DaycareInstitution', written.number),
+      assignmentUnit:
+        written.firstUnitNumber === null ? null : await fresh('AssignmentUnit', written.firstUnitNumber),
+    }),
+    refused: { daycareInstitution: null, assignmentUnit: null },
+  };
+}
+
+/** updateDaycareInstitution → UpdateDaginstitution with only the fields given. */
+export function updateDaycareInstitution(
+  input: UpdateDaycareInstitutionInput,
+): WriteSpec<{ daycareInstitution: DaycareInstitution | null }> {
+  return {
+    operation: 'UpdateDaginstitution',
+    codes: daycareInstitutionCodes(input, ['input']),
+    numbers: [input.number],
+    write: (writer, caller) =>
+      writer.updateDaycareInstitution(caller, input.number, {
+        name: given(input.name),
+        ownershipCode: given(input.ownershipCode),
+        legalBasisCode: given(input.legalBasisCode),
+        municipalityCode: given(input.municipalityCode),
+      }),
+    readBack: async (written, fresh) => ({
+      daycareInstitution: await fresh('DaycareInstitution', written.number),
+    }),
+    refused: { daycareInstitution: null },
+  };
+}
+
+/** closeDaycareInstitution → DeleteDaginstitution. */
+export function closeDaycareInstitution(
+  input: CloseInput,
+): WriteSpec<{ daycareInstitution: DaycareInstitution | null }> {
+  return {
+    operation: 'DeleteDaginstitution',
+    numbers: [input.number],
+    write: (writer, caller) => writer.closeDaycareInstitution(caller, input.number),
+    readBack: async (written, fresh) => ({
+      daycareInstitution: await fresh('DaycareInstitution', written.number),
+    }),
+    refused: { daycareInstitution: null },
+  };
+}

@@ -1,0 +1,155 @@
+import { assertNever } from '../../assert-never.ts';
+import { AppError } from '../../errors.ts';
+import type { CallerCredentials } from '../../registry/caller-credentials.ts';
+import type { CodeTable, Institution, InstitutionKind, InstitutionOf } from '../../registry/model.ts';
+import type { RegistryWriter, WriteOperation, WriteResult } from '../../registry/registry-writer.ts';
+import type { GatewayContext } from '../context.ts';
+import { toInputPath } from './input-path.ts';
+
+/** A userErrors entry: the GraphQL input path, the register's code and Danish text. */
+export interface UserError {
+  field: string[];
+  code: string;
+  message: string;
+}
+
+/** A coded input to check against one of the register's code tables before writing. */
+export interface CodeCheck {
+  field: string[];
+  table: CodeTable;
+  /** The register's element name, for the message (`InstType3`). */
+  element: string;
+  value: string | null | undefined;
+}
+
+/** A committed write. */
+export type Written = Extract<WriteResult, { kind: 'ok' }>;
+
+/** Reads a record from the register, not the cache, and stores it for everyone. */
+export type ReadFresh = <K extends InstitutionKind>(
+  level: K,
+  number: string,
+) => Promise<InstitutionOf<K> | null>;
+
+/** One mutation: what it writes, what it touches, and what its payload reads back. */
+export interface WriteSpec<P extends object> {
+  operation: WriteOperation;
+  codes?: readonly CodeCheck[];
+  /** The numbers the input names (the record acted on, a parent); forgotten after the write. */
+  numbers: readonly (string | null)[];
+  /** A move's record: its parent before the move is read first, for the payload and eviction. */
+  moving?: { level: 'AssignmentUnit' | 'AlternativeAddress'; number: string };
+  write(writer: RegistryWriter, caller: CallerCredentials): Promise<WriteResult>;
+  /** The payload's records, read back after the cache has forgotten what the write touched. */
+  readBack(written: Written, fresh: ReadFresh, previousParent: string | null): Promise<P>;
+  /** The payload when nothing was written: its records null. */
+  refused: P;
+}
+
+/** The caller's credentials, required before anything is read or written. */
+export function requireCaller(context: GatewayContext): CallerCredentials {
+  if (context.caller === null) {
+    throw new AppError(
+      'UNAUTHENTICATED',
+      'A mutation needs your own register identity: send Authorization: Basic with your register user name and password.',
+    );
+  }
+  return context.caller;
+}
+
+/** The number of a record's parent; a daginstitution has none. */
+const parentOf = (record: Institution): string | null => {
+  switch (record.kind) {
+    case 'AssignmentUnit':
+      return record.daycareInstitutionNumber;
+    case 'AlternativeAddress':
+      return record.assignmentUnitNumber;
+    case 'DaycareInstitution':
+      return null;
+    default:
+      return assertNever(record, 'institution');
+  }
+};
+
+/**
+ * Codes are the register's strings, checked against its own code tables (read through the shared
+ * cache): a code it adds is accepted as soon as it serves it, with no schema change.
+ */
+async function checkCodes(context: GatewayContext, checks: readonly CodeCheck[]): Promise<UserError[]> {
+  const errors: UserError[] = [];
+  for (const check of checks) {
+    if (check.value === null || check.value === undefined) continue;
+    const table = await context.codes.codeTable(check.table);
+    const value = check.value.trim();
+    if (/^[0-9]+$/.test(value) && table.some((row) => row.code === Number(value))) continue;
+    errors.push({
+      field: check.field,
+      code: 'KODE_UKENDT',
+      message: `${check.element} ${JSON.stringify(check.value)} findes ikke i registerets kodetabel; gyldige koder: ${table.map((row) => row.code).join(', ')}.`,
+    });
+  }
+  return errors;
+}
+
+/**
+ * Runs one mutation: the caller's credentials first (none: no call at all), the code tables, then
+ * the write, once. FEJL → userErrors, INGEN_ADGANG → FORBIDDEN; neither forgets anything. OK →
+ * the shared cache forgets every record and list the write could have changed, and the payload
+ * reads the changed records back from the register.
+ */
+export async function runWrite<P extends object>(
+  context: GatewayContext,
+  spec: WriteSpec<P>,
+): Promise<P & { userErrors: UserError[] }> {
+  const caller = requireCaller(context);
+  const codeErrors = await checkCodes(context, spec.codes ?? []);
+  if (codeErrors.length > 0) return { ...spec.refused, userErrors: codeErrors };
+  const moving =
+    spec.moving === undefined ? null : await context.loaders.find(spec.moving.level, spec.moving.number);
+  const previousParent = moving === null ? null : parentOf(moving);
+  const named = spec.numbers.filter((n): n is string => n !== null);
+  // Parents of the records acted on, as far as the cache knows them (it costs no call). No write
+  // changes a parent's own record (the register keeps no counts), so one the cache does not know
+  // needs no eviction; its lists of children are forgotten with every other list.
+  const parents = named.flatMap((n) => {
+    const cached = context.freshness.peek('any', n);
+    const parent = cached === undefined ? null : parentOf(cached);
+    return parent === null ? [] : [parent];
+  });
+  let result: WriteResult;
+  try {
+    result = await spec.write(context.writer, caller);
+  } catch (error) {
+    // A write that timed out may have been committed: forget what it could have changed.
+    if (error instanceof AppError && error.code === 'UPSTREAM_TIMEOUT') context.freshness.forget(named);
+    throw error;
+  }
+  switch (result.kind) {
+    case 'forbidden':
+      throw new AppError('FORBIDDEN', result.message);
+    case 'rejected':
+      return {
+        ...spec.refused,
+        userErrors: result.errors.map((e) => ({
+          field: toInputPath(spec.operation, e.field),
+          code: e.code,
+          message: e.message,
+        })),
+      };
+    case 'ok': {
+      const issued = [result.number, result.firstUnitNumber].filter((n): n is string => n !== null);
+      context.freshness.forget([
+        ...named,
+        ...parents,
+        ...issued,
+        ...(previousParent === null ? [] : [previousParent]),
+      ]);
+      context.loaders.clear();
+      const fresh: ReadFresh = async (level, number) =>
+        (await context.freshness.refresh(level, [number])).get(number) ?? null;
+      return { ...(await spec.readBack(result, fresh, previousParent)), userErrors: [] };
+    }
+    default:
+      return assertNever(result, 'write result');
+  }
+}

@@ -1,0 +1,81 @@
+import type { CallerCredentials } from '../registry/caller-credentials.ts';
+import type { CallMetrics } from '../registry/registry-client.ts';
+import type { RegistryWriter, WriteOperation, WriteResult } from '../registry/registry-writer.ts';
+import type { BasicCredentials } from './basic-credentials.ts';
+import { toAlternativAdresse, toAnvisningsEnhed, toDaginstitution } from './import-args.ts';
+import { toWriteResult } from './import-answer.ts';
+import { createSoapCaller } from './soap-caller.ts';
+
+/** How the gateway reaches the register's ImportService. */
+export interface SoapRegistryWriterOptions {
+  importServiceUrl: string;
+  ca: string | null;
+  /** The gateway's own identity, used for the WSDL only; every write carries the caller's. */
+  wsdlCredentials: BasicCredentials;
+  /** The deadline of one write; there is no retry after it. */
+  timeoutMs: number;
+  /** Shared with the read client, so that one counter shows every call to the register. */
+  metrics: CallMetrics;
+}
+
+/** The RegistryWriter over node-soap: one long-lived client for the ImportService. */
+export function createSoapRegistryWriter(options: SoapRegistryWriterOptions): RegistryWriter {
+  const caller = createSoapCaller({
+    serviceUrl: options.importServiceUrl,
+    ca: options.ca,
+    credentials: options.wsdlCredentials,
+    timeoutMs: options.timeoutMs,
+    metrics: options.metrics,
+  });
+  const write = (
+    credentials: CallerCredentials,
+    operation: WriteOperation,
+    args: object,
+    number: string | null,
+  ): Promise<WriteResult> =>
+    caller.call(operation, args, toWriteResult, {
+      authorization: credentials.authorization(),
+      callerCredentials: true,
+      write: { number },
+    });
+
+  return {
+    insertDaycareInstitution: (c, institution, firstUnit) =>
+      write(
+        c,
+        'InsertDaginstitution',
+        { Daginstitution: toDaginstitution(institution), AnvisningsEnhed: toAnvisningsEnhed(firstUnit) },
+        null,
+      ),
+    updateDaycareInstitution: (c, number, changes) =>
+      write(c, 'UpdateDaginstitution', { Daginstitution: toDaginstitution(changes, number) }, number),
+    closeDaycareInstitution: (c, number) =>
+      write(c, 'DeleteDaginstitution', { DagInstitutionsNummer: number }, number),
+    insertAssignmentUnit: (c, parent, unit) =>
+      write(c, 'InsertAnvisningsEnhed', { AnvisningsEnhed: toAnvisningsEnhed(unit, { parent }) }, null),
+    updateAssignmentUnit: (c, number, changes) =>
+      write(c, 'UpdateAnvisningsEnhed', { AnvisningsEnhed: toAnvisningsEnhed(changes, { number }) }, number),
+    closeAssignmentUnit: (c, number) => write(c, 'DeleteAnvisningsEnhed', { EnhedsNummer: number }, number),
+    moveAssignmentUnit: (c, number, to) =>
+      write(c, 'MoveAnvisningsEnhed', { EnhedsNummer: number, DagInstitutionsNummer: to }, number),
+    insertAlternativeAddress: (c, parent, alternative) =>
+      write(
+        c,
+        'InsertAlternativAdresse',
+        { AlternativAdresse: toAlternativAdresse(alternative, { parent }) },
+        null,
+      ),
+    updateAlternativeAddress: (c, number, changes) =>
+      write(
+        c,
+        'UpdateAlternativAdresse',
+        { AlternativAdresse: toAlternativAdresse(changes, { number }) },
+        number,
+      ),
+    closeAlternativeAddress: (c, number) =>
+      write(c, 'DeleteAlternativAdresse', { AlternativAdresseNummer: number }, number),
+    moveAlternativeAddress: (c, number, to) =>
+      write(c, 'MoveAlternativAdresse', { AlternativAdresseNummer: number, EnhedsNummer: to }, number),
+    close: () => caller.close(),
+  };
+}
