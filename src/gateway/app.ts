@@ -1,5 +1,5 @@
 import type { RequestListener } from 'node:http';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -9,20 +9,21 @@ import {
 import type { Logger } from 'pino';
 import { cacheControlFromSchema } from './graphql/cache-control-plugin.ts';
 import { createContextFactory, type GatewayContext } from './graphql/context.ts';
-import { depthLimit } from './graphql/depth-limit.ts';
 import { createFormatError } from './graphql/format-error.ts';
+import { createQueryLimits } from './graphql/query-limits.ts';
 import { resolvers } from './graphql/resolvers/index.ts';
 import { loadTypeDefs } from './graphql/schema.ts';
 import { createGraphqlHandler, type RouteHandler } from './http/graphql-handler.ts';
 import { createRouter } from './http/router.ts';
+import { createHealthRoutes, type ReadinessReport } from './operations/health-routes.ts';
+import { createGatewayMetrics, type GatewayMetricsSources } from './operations/metrics.ts';
 import type { RegistryReader } from './registry/cached-registry.ts';
+import type { CallMetrics } from './registry/registry-client.ts';
+import { createCallMetrics } from './soap-client/call-metrics.ts';
 import type { RegistryWriter } from './registry/registry-writer.ts';
 
 /** Where GraphQL is served. */
 export const GRAPHQL_PATH = '/graphql';
-
-/** The most fields an operation may nest (see depth-limit.ts). */
-const MAX_DEPTH = 12;
 
 /** What the gateway is built from; all long-lived, made once by the caller. */
 export interface GatewayDependencies {
@@ -35,6 +36,14 @@ export interface GatewayDependencies {
   /** Extra HTTP routes by exact path, beside `/graphql` (e.g. an offline playground). */
   routes?: ReadonlyMap<string, RouteHandler>;
   maxRequestBodyBytes?: number;
+  /** Whether the schema may be introspected (GraphiQL needs it); on by default. */
+  introspection?: boolean;
+  /** What /metrics and /readyz report on; without them /metrics shows GraphQL and process figures only. */
+  operations?: {
+    soapCalls?: CallMetrics;
+    gauges?: GatewayMetricsSources['gauges'];
+    readiness?: () => Promise<ReadinessReport>;
+  };
 }
 
 /** A built gateway: an HTTP request listener, not yet listening anywhere. */
@@ -44,14 +53,37 @@ export interface Gateway {
   stop(): Promise<void>;
 }
 
+/**
+ * Says so in the response when any of it came from the cache past its TTL because the register
+ * failed (stale-if-error): `extensions.staleness = { stale: true, maxAgeMs }`.
+ */
+const stalenessInExtensions: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue, response }) {
+        const staleness = contextValue.staleness.report();
+        if (!staleness.stale || response.body.kind !== 'single') return;
+        response.body.singleResult.extensions = { ...response.body.singleResult.extensions, staleness };
+      },
+    };
+  },
+};
+
 /** Builds the gateway: Apollo Server, its context and the HTTP routes. Opens no socket, reads no env. */
 export async function createGateway(deps: GatewayDependencies): Promise<Gateway> {
+  const limits = createQueryLimits();
+  const metrics = createGatewayMetrics({
+    soapCalls: deps.operations?.soapCalls ?? createCallMetrics(),
+    ...(deps.operations?.gauges !== undefined && { gauges: deps.operations.gauges }),
+  });
   const apollo = new ApolloServer<GatewayContext>({
     typeDefs: loadTypeDefs(),
     resolvers,
     formatError: createFormatError(deps.logger),
     includeStacktraceInErrorResponses: false,
-    introspection: true,
+    introspection: deps.introspection ?? true,
+    // Batched HTTP requests would multiply every limit below by the batch size.
+    allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
     // Apollo reads NODE_ENV and APOLLO_* itself; the gateway decides: no landing page that loads
     // from a CDN, nothing sent to Apollo's cloud.
     nodeEnv: 'production',
@@ -62,8 +94,13 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
       // The same header from the same @cacheControl hints, without per-field work (see the plugin).
       ApolloServerPluginCacheControlDisabled(),
       cacheControlFromSchema(),
+      metrics.plugin as ApolloServerPlugin<GatewayContext>,
+      stalenessInExtensions,
+      // graphql-armor's types come from Apollo's CJS build, the gateway's from its ESM build: the same shape.
+      ...(limits.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
     ],
-    validationRules: [depthLimit(MAX_DEPTH)],
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     stopOnTerminationSignals: false,
     logger: deps.logger,
   });
@@ -78,7 +115,9 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
     async (req) => context({ authorization: req.headers.authorization }),
     deps.maxRequestBodyBytes ?? 1024 * 1024,
   );
-  const routes = new Map(deps.routes);
+  const readiness = deps.operations?.readiness ?? (async () => ({ ready: true, checks: {} }));
+  const routes = new Map([...createHealthRoutes(readiness), ...(deps.routes ?? [])]);
+  routes.set('/metrics', metrics.route);
   routes.set(GRAPHQL_PATH, graphql);
   return {
     handle: createRouter(routes, deps.logger),

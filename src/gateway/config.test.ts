@@ -14,7 +14,13 @@ describe('loadGatewayConfig', () => {
       registryCaPath: null,
       cacheTtlMs: 60_000,
       cacheMaxEntries: 20_000,
+      cacheStaleIfErrorMs: 86_400_000,
       soapTimeoutMs: 10_000,
+      soapReadRetries: 2,
+      soapRetryBaseDelayMs: 100,
+      soapMaxConcurrentCalls: 16,
+      breakerFailureThreshold: 5,
+      breakerCoolDownMs: 5000,
       maxPageSize: 500,
       logLevel: 'info',
     });
@@ -42,6 +48,7 @@ describe('loadGatewayConfig', () => {
         REGISTRY_EXPORT_URL: 'not a url',
         CACHE_TTL_MS: '-1',
         MAX_PAGE_SIZE: '5000',
+        SOAP_READ_RETRIES: '-1',
         LOG_LEVEL: 'loud',
       });
     } catch (error) {
@@ -54,6 +61,7 @@ describe('loadGatewayConfig', () => {
       '- GATEWAY_PORT must be an integer from 0 to 65535; got "eighty"',
       '- REGISTRY_EXPORT_URL must be a URL; got "not a url"',
       '- CACHE_TTL_MS must be an integer from 1 to 86400000; got "-1"',
+      '- SOAP_READ_RETRIES must be an integer from 0 to 10; got "-1"',
       '- MAX_PAGE_SIZE must be an integer from 1 to 1000; got "5000"',
     ]);
   });

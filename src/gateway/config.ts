@@ -13,7 +13,20 @@ export interface GatewayConfig {
   registryCaPath: string | null;
   cacheTtlMs: number;
   cacheMaxEntries: number;
+  /** How long past its TTL a cached answer may still be served while the register fails; 0: never. */
+  cacheStaleIfErrorMs: number;
+  /** The deadline of one SOAP call (one attempt). */
   soapTimeoutMs: number;
+  /** Retries of a read (ExportService) after a timeout, a reset or a 502/503/504; writes never. */
+  soapReadRetries: number;
+  /** The backoff ceiling of the first retry, doubling per retry; the wait is random below it. */
+  soapRetryBaseDelayMs: number;
+  /** SOAP calls in flight at once per service; the rest wait in turn. */
+  soapMaxConcurrentCalls: number;
+  /** Consecutive failures of a service that open its circuit breaker. */
+  breakerFailureThreshold: number;
+  /** How long an open breaker fails fast before it lets one probe through. */
+  breakerCoolDownMs: number;
   maxPageSize: number;
   logLevel: string;
 }
@@ -71,7 +84,13 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): Readonly<GatewayConfi
     registryCaPath: text('REGISTRY_CA'),
     cacheTtlMs: integer('CACHE_TTL_MS', 60_000, 1, 24 * 3600_000),
     cacheMaxEntries: integer('CACHE_MAX_ENTRIES', 20_000, 100, 10_000_000),
+    cacheStaleIfErrorMs: integer('CACHE_STALE_IF_ERROR_MS', 24 * 3600_000, 0, 7 * 24 * 3600_000),
     soapTimeoutMs: integer('SOAP_TIMEOUT_MS', 10_000, 100, 600_000),
+    soapReadRetries: integer('SOAP_READ_RETRIES', 2, 0, 10),
+    soapRetryBaseDelayMs: integer('SOAP_RETRY_BASE_DELAY_MS', 100, 1, 60_000),
+    soapMaxConcurrentCalls: integer('SOAP_MAX_CONCURRENT_CALLS', 16, 1, 1000),
+    breakerFailureThreshold: integer('BREAKER_FAILURE_THRESHOLD', 5, 1, 1000),
+    breakerCoolDownMs: integer('BREAKER_COOL_DOWN_MS', 5000, 10, 600_000),
     maxPageSize: integer('MAX_PAGE_SIZE', 500, 1, 1000),
     logLevel,
   };

@@ -2,17 +2,24 @@ import type { GatewayConfig } from './config.ts';
 import type { RegistryCache } from './registry/cache-entry.ts';
 import { createCachedRegistry, type RegistryReader } from './registry/cached-registry.ts';
 import { createLruCache } from './registry/key-value-cache.ts';
-import type { RegistryClient } from './registry/registry-client.ts';
-import type { RegistryWriter } from './registry/registry-writer.ts';
-import { createSoapRegistryClient } from './soap-client/create-soap-registry-client.ts';
-import { createSoapRegistryWriter } from './soap-client/create-soap-registry-writer.ts';
+import {
+  createSoapRegistryClient,
+  type SoapRegistryClient,
+} from './soap-client/create-soap-registry-client.ts';
+import {
+  createSoapRegistryWriter,
+  type SoapRegistryWriter,
+} from './soap-client/create-soap-registry-writer.ts';
+import type { CircuitState } from './soap-client/resilience/circuit-breaker.ts';
 
 /** The long-lived pieces between the gateway and the register. */
 export interface RegistryDependencies {
-  client: RegistryClient;
+  client: SoapRegistryClient;
   cache: RegistryCache;
   reader: RegistryReader;
-  writer: RegistryWriter;
+  writer: SoapRegistryWriter;
+  /** The circuit breaker of each register service, for /readyz and metrics. */
+  circuitStates(): { export: CircuitState; import: CircuitState };
   /** Releases the sockets of both clients. */
   close(): void;
 }
@@ -28,6 +35,12 @@ export function createRegistryDependencies(
     ca: options.ca,
     credentials,
     timeoutMs: config.soapTimeoutMs,
+    resilience: {
+      retry: { retries: config.soapReadRetries, baseDelayMs: config.soapRetryBaseDelayMs },
+      breakerFailureThreshold: config.breakerFailureThreshold,
+      breakerCoolDownMs: config.breakerCoolDownMs,
+      maxConcurrentCalls: config.soapMaxConcurrentCalls,
+    },
     ...(options.useExtensions !== undefined && { useExtensions: options.useExtensions }),
   });
   const writer = createSoapRegistryWriter({
@@ -36,20 +49,30 @@ export function createRegistryDependencies(
     wsdlCredentials: credentials,
     timeoutMs: config.soapTimeoutMs,
     metrics: client.metrics,
+    resilience: {
+      breakerFailureThreshold: config.breakerFailureThreshold,
+      breakerCoolDownMs: config.breakerCoolDownMs,
+      maxConcurrentCalls: config.soapMaxConcurrentCalls,
+    },
   });
   // Shared by every caller: the register's data is public and read with the gateway's own read
   // identity, so one caller's answer may serve another. Never put caller-specific data in here
   // (anything read with a caller's own credentials, or filtered by who asks) without adding the
   // caller's identity to its keys.
+  // Kept past their TTL for stale-if-error; the reader judges freshness by each entry's own stamp.
   const cache: RegistryCache = createLruCache({
     maxEntries: config.cacheMaxEntries,
-    ttlMs: config.cacheTtlMs,
+    ttlMs: config.cacheTtlMs + config.cacheStaleIfErrorMs,
   });
   return {
     client,
     cache,
-    reader: createCachedRegistry(client, cache),
+    reader: createCachedRegistry(client, cache, {
+      ttlMs: config.cacheTtlMs,
+      staleIfErrorMs: config.cacheStaleIfErrorMs,
+    }),
     writer,
+    circuitStates: () => ({ export: client.circuitState(), import: writer.circuitState() }),
     close: () => {
       client.close();
       writer.close();

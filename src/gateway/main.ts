@@ -34,6 +34,27 @@ export async function runGateway(
     logger,
     maxPageSize: config.maxPageSize,
     routes: new Map([...createPlaygroundRoutes(), ...(options.routes ?? [])]),
+    operations: {
+      soapCalls: registry.client.metrics,
+      gauges: {
+        gateway_circuit_open: {
+          help: 'Whether the ExportService circuit breaker is open (1) or not (0)',
+          read: () => (registry.circuitStates().export === 'open' ? 1 : 0),
+        },
+      },
+      readiness: async () => {
+        const breakers = registry.circuitStates();
+        // A cached code table proves the WSDL was loaded and the register answered (within the TTL).
+        const wsdl = await registry.reader.codeTable('INSTITUTION_TYPE').then(
+          () => 'loaded',
+          () => 'register unreachable',
+        );
+        return {
+          ready: breakers.export === 'closed' && wsdl === 'loaded',
+          checks: { wsdl, exportBreaker: breakers.export, importBreaker: breakers.import },
+        };
+      },
+    },
   });
   const running = await startGateway(gateway, { host: config.host, port: config.port });
   logger.info(

@@ -1,7 +1,7 @@
 import { pino, type Logger } from 'pino';
 import { createGateway } from '../../src/gateway/app.ts';
 import { loadGatewayConfig } from '../../src/gateway/config.ts';
-import { createRegistryDependencies } from '../../src/gateway/dependencies.ts';
+import { createRegistryDependencies, type RegistryDependencies } from '../../src/gateway/dependencies.ts';
 import type { RouteHandler } from '../../src/gateway/http/graphql-handler.ts';
 import type { RegistryCache } from '../../src/gateway/registry/cache-entry.ts';
 import type { CallMetrics } from '../../src/gateway/registry/registry-client.ts';
@@ -18,6 +18,7 @@ export interface GraphqlResponse<T = Record<string, unknown>> {
     path?: (string | number)[];
     extensions?: { code?: string; number?: string };
   }[];
+  extensions?: Record<string, unknown>;
 }
 
 /** A gateway on port 0 in front of a test register; close it in afterAll. */
@@ -27,6 +28,8 @@ export interface TestGateway {
   /** SOAP calls to the register, by operation. */
   metrics: CallMetrics;
   cache: RegistryCache;
+  /** The circuit breaker of each register service. */
+  circuitStates: RegistryDependencies['circuitStates'];
   /**
    * POSTs one operation over real HTTP; `as` sends a demo identity's Basic credentials (password =
    * user name, or the one given), or a whole `Authorization` header value.
@@ -77,6 +80,7 @@ export async function startTestGateway(
     url: running.url,
     metrics: deps.client.metrics,
     cache: deps.cache,
+    circuitStates: deps.circuitStates,
     async query(query, variables, as) {
       const authorization =
         as === undefined

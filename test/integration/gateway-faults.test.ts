@@ -20,7 +20,16 @@ beforeAll(async () => {
   });
   gateway = await startTestGateway(
     { url: proxy.url, ca: registry.ca },
-    { env: { SOAP_TIMEOUT_MS: '800', CACHE_TTL_MS: '1' } },
+    // One attempt per case and a breaker that never opens: each case must reach the register.
+    {
+      env: {
+        SOAP_TIMEOUT_MS: '800',
+        CACHE_TTL_MS: '1',
+        CACHE_STALE_IF_ERROR_MS: '0',
+        SOAP_READ_RETRIES: '0',
+        BREAKER_FAILURE_THRESHOLD: '1000',
+      },
+    },
   );
 });
 afterAll(async () => {

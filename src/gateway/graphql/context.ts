@@ -3,6 +3,7 @@ import { CallerCredentials } from '../registry/caller-credentials.ts';
 import { RequestRegistry, type Loaders } from '../registry/loaders.ts';
 import type { RegistryWriter } from '../registry/registry-writer.ts';
 import { RegistrySearch, type Search } from '../registry/search.ts';
+import { createStalenessRecorder, type StalenessRecorder } from '../registry/staleness.ts';
 
 /** What every resolver gets: this request's loaders and searches, nothing shared that holds state. */
 export interface GatewayContext {
@@ -17,6 +18,8 @@ export interface GatewayContext {
   writer: RegistryWriter;
   /** The shared cache's side of a write: what it forgets, and records read back afresh. */
   freshness: Pick<RegistryReader, 'forget' | 'refresh' | 'peek'>;
+  /** Expired answers this request was served because the register failed (stale-if-error). */
+  staleness: StalenessRecorder;
 }
 
 /** The long-lived things a request's context is built from. */
@@ -37,15 +40,18 @@ export interface RequestFacts {
  */
 export function createContextFactory(deps: ContextDependencies): (request: RequestFacts) => GatewayContext {
   return (request) => {
-    const loaders = new RequestRegistry(deps.reader);
+    const staleness = createStalenessRecorder();
+    const reader = deps.reader.withStaleness(staleness);
+    const loaders = new RequestRegistry(reader);
     return {
       loaders,
       search: new RegistrySearch(loaders),
-      codes: deps.reader,
+      codes: reader,
       maxPageSize: deps.maxPageSize,
       caller: CallerCredentials.fromHeader(request.authorization),
       writer: deps.writer,
       freshness: deps.reader,
+      staleness,
     };
   };
 }

@@ -40,8 +40,16 @@ const digits = (name: string, count: number, value: InputMaybe<string> | undefin
   return trimmed;
 };
 
+/** The register's widest name (contract §4): a longer search text can match nothing. */
+const MAX_NAME_LENGTH = 132;
+
 const nameContains = (value: InputMaybe<string> | undefined): string | undefined => {
   const trimmed = value?.trim();
+  if (trimmed !== undefined && trimmed.length > MAX_NAME_LENGTH) {
+    throw badUserInput(
+      `nameContains is at most ${MAX_NAME_LENGTH} characters (the register's longest name); got ${trimmed.length}.`,
+    );
+  }
   return trimmed === undefined || trimmed === '' ? undefined : trimmed;
 };
 

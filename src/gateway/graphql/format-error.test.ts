@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.ts';
-import { QUERY_TOO_COMPLEX } from './depth-limit.ts';
+import { QUERY_TOO_COMPLEX } from './query-limits.ts';
 import { createFormatError } from './format-error.ts';
 
 const formatError = createFormatError(pino({ level: 'silent' }));

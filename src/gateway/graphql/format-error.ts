@@ -1,7 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { AppError, PROTOCOL_ERROR_CODES } from '../errors.ts';
-import { QUERY_TOO_COMPLEX } from './depth-limit.ts';
+import { isTokenLimitError, QUERY_TOO_COMPLEX } from './query-limits.ts';
 
 // Duck-typed, not `instanceof GraphQLError`: graphql ships both CJS and ESM builds, and a test
 // runner may load Apollo's copy and the gateway's copy as two different classes.
@@ -47,7 +47,7 @@ export function createFormatError(logger: Logger) {
         extensions: { ...original.extensions, code: original.code },
       };
     }
-    if (originalCode(error) === QUERY_TOO_COMPLEX)
+    if (originalCode(error) === QUERY_TOO_COMPLEX || isTokenLimitError(formatted.message))
       return { message: formatted.message, ...where, extensions: { code: QUERY_TOO_COMPLEX } };
     // A scalar's refusal of a literal (scalars/text-scalar.ts) is bad input, not a bad document.
     if (originalCode(error) === 'BAD_USER_INPUT' && formatted.path === undefined)

@@ -11,6 +11,8 @@ import {
   mapCodes,
   MAX_BATCH_NUMBERS,
 } from './operations.ts';
+import type { CircuitState } from './resilience/circuit-breaker.ts';
+import { createResilientCaller, type ResiliencePolicy } from './resilience/resilient-caller.ts';
 import { createSoapCaller } from './soap-caller.ts';
 
 /** How the gateway reaches the register's ExportService. */
@@ -23,18 +25,29 @@ export interface SoapRegistryClientOptions {
   useExtensions?: boolean;
   /** Calls in flight at once when looking numbers up one by one (no batch extension). */
   fanOutConcurrency?: number;
+  /** Retries, breaker and concurrency cap of the reads; identical concurrent reads always share a call. */
+  resilience: Omit<ResiliencePolicy, 'coalesce'>;
+}
+
+/** The RegistryClient over SOAP, with the state of its circuit breaker (for readiness and metrics). */
+export interface SoapRegistryClient extends RegistryClient {
+  /** The ExportService breaker: `closed`, `open` (failing fast) or `half-open` (one probe allowed). */
+  circuitState(): CircuitState;
 }
 
 /** The RegistryClient over node-soap: one long-lived client for the ExportService. */
-export function createSoapRegistryClient(options: SoapRegistryClientOptions): RegistryClient {
+export function createSoapRegistryClient(options: SoapRegistryClientOptions): SoapRegistryClient {
   const metrics = createCallMetrics();
-  const caller = createSoapCaller({
-    serviceUrl: options.exportServiceUrl,
-    ca: options.ca,
-    credentials: options.credentials,
-    timeoutMs: options.timeoutMs,
-    metrics,
-  });
+  const caller = createResilientCaller(
+    createSoapCaller({
+      serviceUrl: options.exportServiceUrl,
+      ca: options.ca,
+      credentials: options.credentials,
+      timeoutMs: options.timeoutMs,
+      metrics,
+    }),
+    { ...options.resilience, coalesce: true },
+  );
   const fanOut = options.fanOutConcurrency ?? 8;
   let batchSupport: Promise<boolean> | null = null;
   const usesBatchExtension = (): Promise<boolean> => {
@@ -79,5 +92,6 @@ export function createSoapRegistryClient(options: SoapRegistryClientOptions): Re
       return caller.call(CODE_TABLE_OPERATIONS[table], {}, mapCodes);
     },
     close: () => caller.close(),
+    circuitState: () => caller.circuitState(),
   };
 }

@@ -4,6 +4,8 @@ import type { RegistryWriter, WriteOperation, WriteResult } from '../registry/re
 import type { BasicCredentials } from './basic-credentials.ts';
 import { toAlternativAdresse, toAnvisningsEnhed, toDaginstitution } from './import-args.ts';
 import { toWriteResult } from './import-answer.ts';
+import type { CircuitState } from './resilience/circuit-breaker.ts';
+import { createResilientCaller, type ResiliencePolicy } from './resilience/resilient-caller.ts';
 import { createSoapCaller } from './soap-caller.ts';
 
 /** How the gateway reaches the register's ImportService. */
@@ -16,17 +18,28 @@ export interface SoapRegistryWriterOptions {
   timeoutMs: number;
   /** Shared with the read client, so that one counter shows every call to the register. */
   metrics: CallMetrics;
+  /** Breaker and concurrency cap of the writes; a write is never retried nor shared. */
+  resilience: Pick<ResiliencePolicy, 'breakerFailureThreshold' | 'breakerCoolDownMs' | 'maxConcurrentCalls'>;
+}
+
+/** The RegistryWriter over SOAP, with the state of its circuit breaker (for readiness and metrics). */
+export interface SoapRegistryWriter extends RegistryWriter {
+  /** The ImportService breaker: `closed`, `open` (failing fast) or `half-open` (one probe allowed). */
+  circuitState(): CircuitState;
 }
 
 /** The RegistryWriter over node-soap: one long-lived client for the ImportService. */
-export function createSoapRegistryWriter(options: SoapRegistryWriterOptions): RegistryWriter {
-  const caller = createSoapCaller({
-    serviceUrl: options.importServiceUrl,
-    ca: options.ca,
-    credentials: options.wsdlCredentials,
-    timeoutMs: options.timeoutMs,
-    metrics: options.metrics,
-  });
+export function createSoapRegistryWriter(options: SoapRegistryWriterOptions): SoapRegistryWriter {
+  const caller = createResilientCaller(
+    createSoapCaller({
+      serviceUrl: options.importServiceUrl,
+      ca: options.ca,
+      credentials: options.wsdlCredentials,
+      timeoutMs: options.timeoutMs,
+      metrics: options.metrics,
+    }),
+    { ...options.resilience, retry: null, coalesce: false },
+  );
   const write = (
     credentials: CallerCredentials,
     operation: WriteOperation,
@@ -77,5 +90,6 @@ export function createSoapRegistryWriter(options: SoapRegistryWriterOptions): Re
     moveAlternativeAddress: (c, number, to) =>
       write(c, 'MoveAlternativAdresse', { AlternativAdresseNummer: number, EnhedsNummer: to }, number),
     close: () => caller.close(),
+    circuitState: () => caller.circuitState(),
   };
 }

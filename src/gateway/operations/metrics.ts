@@ -1,0 +1,84 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { getOperationAST } from 'graphql';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { RouteHandler } from '../http/graphql-handler.ts';
+import { send } from '../http/send.ts';
+import type { CallMetrics } from '../registry/registry-client.ts';
+
+/** What /metrics shows besides the process defaults. */
+export interface GatewayMetricsSources {
+  /** SOAP calls to the register, by operation (the client's own counter). */
+  soapCalls: CallMetrics;
+  /** Named gauges read at scrape time (cache size, breaker state …), each a number. */
+  gauges?: Readonly<Record<string, { help: string; read: () => number }>>;
+}
+
+/**
+ * Prometheus metrics (prom-client): GraphQL operations by name and outcome with durations, SOAP
+ * calls by operation, the process defaults, and gauges handed in. One registry per gateway, never
+ * the global one, so that two gateways in one process (tests) do not mix.
+ */
+export function createGatewayMetrics(sources: GatewayMetricsSources) {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const operations = new Counter({
+    name: 'gateway_graphql_operations_total',
+    help: 'GraphQL operations by operation name and outcome (ok, error)',
+    labelNames: ['operation', 'outcome'],
+    registers: [registry],
+  });
+  const durations = new Histogram({
+    name: 'gateway_graphql_operation_duration_seconds',
+    help: 'GraphQL operation durations by operation name and outcome',
+    labelNames: ['operation', 'outcome'],
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'gateway_soap_calls',
+    help: 'SOAP calls made to the register since start, by operation',
+    labelNames: ['operation'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [operation, count] of Object.entries(sources.soapCalls.byOperation()))
+        this.set({ operation }, count);
+    },
+  });
+  for (const [name, gauge] of Object.entries(sources.gauges ?? {})) {
+    new Gauge({
+      name,
+      help: gauge.help,
+      registers: [registry],
+      collect() {
+        this.set(gauge.read());
+      },
+    });
+  }
+
+  const plugin: ApolloServerPlugin = {
+    async requestDidStart() {
+      const started = performance.now();
+      return {
+        async willSendResponse(context) {
+          // Operation names are chosen by clients: keep the label set bounded.
+          // The name as written, also for a document that failed validation (Apollo names it only after).
+          const named =
+            context.operationName ??
+            (context.document === undefined
+              ? undefined
+              : getOperationAST(context.document, context.request.operationName)?.name?.value);
+          const operation = (named ?? 'anonymous').slice(0, 60);
+          const outcome = context.errors !== undefined && context.errors.length > 0 ? 'error' : 'ok';
+          operations.inc({ operation, outcome });
+          durations.observe({ operation, outcome }, (performance.now() - started) / 1000);
+        },
+      };
+    },
+  };
+
+  const route: RouteHandler = async (_req, res) => {
+    send(res, 200, registry.contentType, await registry.metrics());
+  };
+  return { plugin, route, registry };
+}
