@@ -42,6 +42,8 @@ export interface GatewayDependencies {
   operations?: {
     soapCalls?: CallMetrics;
     gauges?: GatewayMetricsSources['gauges'];
+    cache?: GatewayMetricsSources['cache'];
+    breakers?: GatewayMetricsSources['breakers'];
     readiness?: () => Promise<ReadinessReport>;
   };
 }
@@ -75,6 +77,8 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
   const metrics = createGatewayMetrics({
     soapCalls: deps.operations?.soapCalls ?? createCallMetrics(),
     ...(deps.operations?.gauges !== undefined && { gauges: deps.operations.gauges }),
+    ...(deps.operations?.cache !== undefined && { cache: deps.operations.cache }),
+    ...(deps.operations?.breakers !== undefined && { breakers: deps.operations.breakers }),
   });
   const apollo = new ApolloServer<GatewayContext>({
     typeDefs: loadTypeDefs(),
@@ -121,6 +125,9 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
   routes.set(GRAPHQL_PATH, graphql);
   return {
     handle: createRouter(routes, deps.logger),
-    stop: () => apollo.stop(),
+    stop: async () => {
+      metrics.stop();
+      await apollo.stop();
+    },
   };
 }

@@ -22,6 +22,7 @@ describe('loadGatewayConfig', () => {
       breakerFailureThreshold: 5,
       breakerCoolDownMs: 5000,
       maxPageSize: 500,
+      introspection: true,
       logLevel: 'info',
     });
   });
@@ -33,6 +34,14 @@ describe('loadGatewayConfig', () => {
     });
     expect(config.exportServiceUrl).toBe('https://dtr.example.dk/api/ExportService');
     expect(config.importServiceUrl).toBe('https://dtr.example.dk/ajour/Import.asmx');
+  });
+
+  it('reads GATEWAY_INTROSPECTION as true or false', () => {
+    expect(loadGatewayConfig({ GATEWAY_INTROSPECTION: 'false' }).introspection).toBe(false);
+    expect(loadGatewayConfig({ GATEWAY_INTROSPECTION: 'true' }).introspection).toBe(true);
+    expect(() => loadGatewayConfig({ GATEWAY_INTROSPECTION: 'no' })).toThrow(
+      /GATEWAY_INTROSPECTION must be true or false; got "no"/,
+    );
   });
 
   it('is frozen', () => {

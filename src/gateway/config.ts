@@ -28,6 +28,8 @@ export interface GatewayConfig {
   /** How long an open breaker fails fast before it lets one probe through. */
   breakerCoolDownMs: number;
   maxPageSize: number;
+  /** Whether the schema may be introspected (GraphiQL needs it); `GATEWAY_INTROSPECTION`. */
+  introspection: boolean;
   logLevel: string;
 }
 
@@ -52,6 +54,13 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): Readonly<GatewayConfi
       return fallback;
     }
     return value;
+  };
+  const flag = (name: string, fallback: boolean): boolean => {
+    const raw = text(name);
+    if (raw === null) return fallback;
+    if (raw === 'true' || raw === 'false') return raw === 'true';
+    problems.push(`${name} must be true or false; got "${raw}"`);
+    return fallback;
   };
   const httpsUrl = (name: string, fallback: string): string => {
     const raw = text(name) ?? fallback;
@@ -92,6 +101,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): Readonly<GatewayConfi
     breakerFailureThreshold: integer('BREAKER_FAILURE_THRESHOLD', 5, 1, 1000),
     breakerCoolDownMs: integer('BREAKER_COOL_DOWN_MS', 5000, 10, 600_000),
     maxPageSize: integer('MAX_PAGE_SIZE', 500, 1, 1000),
+    introspection: flag('GATEWAY_INTROSPECTION', true),
     logLevel,
   };
   if (config.registryUsername.includes(':')) problems.push('REGISTRY_USERNAME must not contain ":"');

@@ -1,7 +1,7 @@
 import type { GatewayConfig } from './config.ts';
 import type { RegistryCache } from './registry/cache-entry.ts';
 import { createCachedRegistry, type RegistryReader } from './registry/cached-registry.ts';
-import { createLruCache } from './registry/key-value-cache.ts';
+import { createLruCache, type CacheStats } from './registry/key-value-cache.ts';
 import {
   createSoapRegistryClient,
   type SoapRegistryClient,
@@ -16,6 +16,8 @@ import type { CircuitState } from './soap-client/resilience/circuit-breaker.ts';
 export interface RegistryDependencies {
   client: SoapRegistryClient;
   cache: RegistryCache;
+  /** The shared cache's hits, misses and evictions since start. */
+  cacheStats: Readonly<CacheStats>;
   reader: RegistryReader;
   writer: SoapRegistryWriter;
   /** The circuit breaker of each register service, for /readyz and metrics. */
@@ -60,13 +62,16 @@ export function createRegistryDependencies(
   // (anything read with a caller's own credentials, or filtered by who asks) without adding the
   // caller's identity to its keys.
   // Kept past their TTL for stale-if-error; the reader judges freshness by each entry's own stamp.
+  const cacheStats: CacheStats = { hits: 0, misses: 0, evictions: 0 };
   const cache: RegistryCache = createLruCache({
     maxEntries: config.cacheMaxEntries,
     ttlMs: config.cacheTtlMs + config.cacheStaleIfErrorMs,
+    stats: cacheStats,
   });
   return {
     client,
     cache,
+    cacheStats,
     reader: createCachedRegistry(client, cache, {
       ttlMs: config.cacheTtlMs,
       staleIfErrorMs: config.cacheStaleIfErrorMs,

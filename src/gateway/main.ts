@@ -5,6 +5,7 @@ import { loadGatewayConfig } from './config.ts';
 import { createRegistryDependencies } from './dependencies.ts';
 import type { RouteHandler } from './http/graphql-handler.ts';
 import { createGatewayLogger } from './logger.ts';
+import { registryOperations } from './operations/registry-operations.ts';
 import { createPlaygroundRoutes } from './playground/routes.ts';
 import { startGateway, type RunningGateway } from './server.ts';
 
@@ -34,27 +35,8 @@ export async function runGateway(
     logger,
     maxPageSize: config.maxPageSize,
     routes: new Map([...createPlaygroundRoutes(), ...(options.routes ?? [])]),
-    operations: {
-      soapCalls: registry.client.metrics,
-      gauges: {
-        gateway_circuit_open: {
-          help: 'Whether the ExportService circuit breaker is open (1) or not (0)',
-          read: () => (registry.circuitStates().export === 'open' ? 1 : 0),
-        },
-      },
-      readiness: async () => {
-        const breakers = registry.circuitStates();
-        // A cached code table proves the WSDL was loaded and the register answered (within the TTL).
-        const wsdl = await registry.reader.codeTable('INSTITUTION_TYPE').then(
-          () => 'loaded',
-          () => 'register unreachable',
-        );
-        return {
-          ready: breakers.export === 'closed' && wsdl === 'loaded',
-          checks: { wsdl, exportBreaker: breakers.export, importBreaker: breakers.import },
-        };
-      },
-    },
+    introspection: config.introspection,
+    operations: registryOperations(registry),
   });
   const running = await startGateway(gateway, { host: config.host, port: config.port });
   logger.info(

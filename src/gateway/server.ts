@@ -1,22 +1,36 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GRAPHQL_PATH, type Gateway } from './app.ts';
+import { trackForGracefulClose } from './http/graceful-close.ts';
+import { sendError } from './http/send.ts';
+
+/** How long close() lets requests in flight run before it cuts them off. */
+const CLOSE_DEADLINE_MS = 10_000;
 
 /** A listening gateway. */
 export interface RunningGateway {
   /** The GraphQL endpoint, e.g. `http://localhost:4000/graphql`. */
   url: string;
   port: number;
-  /** Stops accepting connections, waits for requests in flight, then stops the gateway. */
+  /**
+   * Answers new requests 503, lets requests in flight finish (within a deadline), closes the
+   * server, then stops the gateway.
+   */
   close(): Promise<void>;
 }
 
 /** Listens with a built gateway (port 0: any free port). */
 export async function startGateway(
   gateway: Gateway,
-  listen: { host: string; port: number },
+  listen: { host: string; port: number; closeDeadlineMs?: number },
 ): Promise<RunningGateway> {
-  const server = createServer(gateway.handle);
+  const server = createServer();
+  const graceful = trackForGracefulClose(server);
+  server.on('request', (req, res) => {
+    if (!graceful.isClosing()) return gateway.handle(req, res);
+    res.setHeader('Retry-After', '1');
+    sendError(res, 503, 'SERVICE_UNAVAILABLE', 'The gateway is shutting down.');
+  });
   // Keep-alive sockets of load generators and phones: longer than typical client pools' idle time.
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
@@ -29,10 +43,7 @@ export async function startGateway(
     url: `http://${host}:${port}${GRAPHQL_PATH}`,
     port,
     close: async () => {
-      await new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeIdleConnections();
-      });
+      await graceful.close(listen.closeDeadlineMs ?? CLOSE_DEADLINE_MS);
       await gateway.stop();
     },
   };

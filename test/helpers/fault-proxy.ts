@@ -20,6 +20,8 @@ export interface SeenRequest {
   soapAction: string | undefined;
   body: string;
   fault: Fault['kind'];
+  /** The `X-Request-Id` the gateway sent with it, if any. */
+  requestId: string | undefined;
 }
 
 /** A fault-injecting HTTPS proxy in front of the register, for the gateway's resilience tests. */
@@ -93,6 +95,7 @@ export async function startFaultProxy(options: {
       soapAction,
       body: body.toString('utf8'),
       fault: fault.kind,
+      requestId: typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : undefined,
     });
     switch (fault.kind) {
       case 'hang':

@@ -5,6 +5,7 @@ import { createRegistryDependencies, type RegistryDependencies } from '../../src
 import type { RouteHandler } from '../../src/gateway/http/graphql-handler.ts';
 import type { RegistryCache } from '../../src/gateway/registry/cache-entry.ts';
 import type { CallMetrics } from '../../src/gateway/registry/registry-client.ts';
+import { registryOperations } from '../../src/gateway/operations/registry-operations.ts';
 import { startGateway } from '../../src/gateway/server.ts';
 import { basicAuth, type TestRegistry } from './start-test-registry.ts';
 
@@ -73,6 +74,8 @@ export async function startTestGateway(
     writer: deps.writer,
     logger: options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     maxPageSize: config.maxPageSize,
+    introspection: config.introspection,
+    operations: registryOperations(deps),
     ...(options.routes !== undefined && { routes: options.routes }),
   });
   const running = await startGateway(gateway, { host: config.host, port: config.port });

@@ -1,6 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { AppError, PROTOCOL_ERROR_CODES } from '../errors.ts';
+import { currentRequestScope } from '../request-scope.ts';
 import { isTokenLimitError, QUERY_TOO_COMPLEX } from './query-limits.ts';
 
 // Duck-typed, not `instanceof GraphQLError`: graphql ships both CJS and ESM builds, and a test
@@ -32,6 +33,8 @@ const originalCode = (error: unknown): unknown =>
  */
 export function createFormatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    // The request's child logger, so that the line carries the request id.
+    const log = currentRequestScope()?.logger ?? logger;
     const where = {
       ...(formatted.locations !== undefined && { locations: formatted.locations }),
       ...(formatted.path !== undefined && { path: formatted.path }),
@@ -39,7 +42,7 @@ export function createFormatError(logger: Logger) {
     const original = unwrapResolverError(error);
     if (original instanceof AppError) {
       if (original.code.startsWith('UPSTREAM_') || original.code === 'INTERNAL_SERVER_ERROR') {
-        logger.warn({ code: original.code, cause: original.cause, path: formatted.path }, original.message);
+        log.warn({ code: original.code, cause: original.cause, path: formatted.path }, original.message);
       }
       return {
         message: original.message,
@@ -57,7 +60,7 @@ export function createFormatError(logger: Logger) {
     if (typeof code === 'string' && PROTOCOL_ERROR_CODES.has(code) && formatted.path === undefined) {
       return { message: formatted.message, ...where, extensions: { code } };
     }
-    logger.error({ err: original, path: formatted.path }, 'unexpected error, masked for the client');
+    log.error({ err: original, path: formatted.path }, 'unexpected error, masked for the client');
     return { message: 'Internal server error', ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }

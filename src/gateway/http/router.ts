@@ -1,18 +1,24 @@
 import type { RequestListener } from 'node:http';
 import type { Logger } from 'pino';
+import { runInRequestScope } from '../request-scope.ts';
 import type { RouteHandler } from './graphql-handler.ts';
+import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.ts';
 import { sendError } from './send.ts';
 
 /**
  * Routes by path: the GraphQL endpoint and any extra routes (the offline playground is mounted this
- * way); everything else is 404. A handler that throws is logged and answered with 500.
+ * way); everything else is 404. A handler that throws is logged and answered with 500. Every request
+ * gets an id (echoed in `X-Request-Id`) and a child logger carrying it, in its request scope.
  */
 export function createRouter(routes: ReadonlyMap<string, RouteHandler>, logger: Logger): RequestListener {
   return (req, res) => {
     const started = performance.now();
+    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    const log = logger.child({ requestId });
+    res.setHeader(REQUEST_ID_HEADER, requestId);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     res.on('finish', () => {
-      logger.debug(
+      log.debug(
         { method: req.method, path, status: res.statusCode, durationMs: performance.now() - started },
         'request',
       );
@@ -20,12 +26,14 @@ export function createRouter(routes: ReadonlyMap<string, RouteHandler>, logger: 
     const handler = routes.get(path);
     if (handler === undefined)
       return sendError(res, 404, 'NOT_FOUND', `Nothing at ${path}; GraphQL is at /graphql.`);
-    Promise.resolve()
-      .then(() => handler(req, res))
-      .catch((error: unknown) => {
-        logger.error({ err: error, path }, 'request failed');
-        if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
-        else res.destroy();
-      });
+    runInRequestScope({ requestId, logger: log }, () => {
+      Promise.resolve()
+        .then(() => handler(req, res))
+        .catch((error: unknown) => {
+          log.error({ err: error, path }, 'request failed');
+          if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+          else res.destroy();
+        });
+    });
   };
 }

@@ -3,7 +3,14 @@ import { getOperationAST } from 'graphql';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { RouteHandler } from '../http/graphql-handler.ts';
 import { send } from '../http/send.ts';
+import type { CacheStats } from '../registry/key-value-cache.ts';
 import type { CallMetrics } from '../registry/registry-client.ts';
+
+/** A circuit breaker's state as /metrics reports it. */
+export type BreakerState = 'closed' | 'half-open' | 'open';
+
+// Ordered by how bad it is, so that `max` over services reads naturally in a dashboard.
+const BREAKER_VALUES: Readonly<Record<BreakerState, number>> = { closed: 0, 'half-open': 1, open: 2 };
 
 /** What /metrics shows besides the process defaults. */
 export interface GatewayMetricsSources {
@@ -11,11 +18,16 @@ export interface GatewayMetricsSources {
   soapCalls: CallMetrics;
   /** Named gauges read at scrape time (cache size, breaker state …), each a number. */
   gauges?: Readonly<Record<string, { help: string; read: () => number }>>;
+  /** The shared cache's counts since start, read at scrape time. */
+  cache?: () => Readonly<CacheStats>;
+  /** Each register service's circuit breaker, read at scrape time. */
+  breakers?: () => Readonly<Record<string, BreakerState>>;
 }
 
 /**
  * Prometheus metrics (prom-client): GraphQL operations by name and outcome with durations, SOAP
- * calls by operation, the process defaults, and gauges handed in. One registry per gateway, never
+ * calls by operation and outcome with durations, the shared cache, the breakers, the process
+ * defaults, and gauges handed in. One registry per gateway, never
  * the global one, so that two gateways in one process (tests) do not mix.
  */
 export function createGatewayMetrics(sources: GatewayMetricsSources) {
@@ -45,6 +57,58 @@ export function createGatewayMetrics(sources: GatewayMetricsSources) {
         this.set({ operation }, count);
     },
   });
+  const upstreamCalls = new Counter({
+    name: 'gateway_upstream_calls_total',
+    help: 'SOAP calls to the register by operation and outcome (ok, timeout, unavailable, fault)',
+    labelNames: ['operation', 'outcome'],
+    registers: [registry],
+  });
+  const upstreamDurations = new Histogram({
+    name: 'gateway_upstream_call_duration_seconds',
+    help: 'SOAP call durations (one attempt) by operation and outcome',
+    labelNames: ['operation', 'outcome'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [registry],
+  });
+  const unsubscribe = sources.soapCalls.onSettled(({ operation, outcome, seconds }) => {
+    upstreamCalls.inc({ operation, outcome });
+    upstreamDurations.observe({ operation, outcome }, seconds);
+  });
+  const cache = sources.cache;
+  if (cache !== undefined) {
+    const cacheCounter = (name: string, help: string, read: (stats: Readonly<CacheStats>) => number) =>
+      new Counter({
+        name,
+        help,
+        registers: [registry],
+        collect() {
+          // The cache counts; the counter mirrors it at scrape time.
+          this.reset();
+          this.inc(read(cache()));
+        },
+      });
+    cacheCounter('gateway_cache_hits_total', 'Shared cache look-ups that found an entry', (s) => s.hits);
+    cacheCounter('gateway_cache_misses_total', 'Shared cache look-ups that found none', (s) => s.misses);
+    cacheCounter(
+      'gateway_cache_evictions_total',
+      'Shared cache entries pushed out to make room',
+      (s) => s.evictions,
+    );
+  }
+  const breakers = sources.breakers;
+  if (breakers !== undefined) {
+    new Gauge({
+      name: 'gateway_circuit_state',
+      help: 'Circuit breaker state per register service: 0 closed, 1 half-open, 2 open',
+      labelNames: ['service'],
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const [service, state] of Object.entries(breakers()))
+          this.set({ service }, BREAKER_VALUES[state]);
+      },
+    });
+  }
   for (const [name, gauge] of Object.entries(sources.gauges ?? {})) {
     new Gauge({
       name,
@@ -80,5 +144,5 @@ export function createGatewayMetrics(sources: GatewayMetricsSources) {
   const route: RouteHandler = async (_req, res) => {
     send(res, 200, registry.contentType, await registry.metrics());
   };
-  return { plugin, route, registry };
+  return { plugin, route, registry, stop: unsubscribe };
 }

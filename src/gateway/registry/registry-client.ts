@@ -17,9 +17,23 @@ export type ListRequest =
   | { operation: 'GetAlternativAdresserByPnummer'; pNumber: string }
   | { operation: 'GetAlternativAdresserByAnvisningsenhedsnummer'; assignmentUnitNumber: string };
 
+/** How one upstream call ended: answered, timed out, unreachable, or answered with a fault. */
+export type UpstreamOutcome = 'ok' | 'timeout' | 'unavailable' | 'fault';
+
+/** One finished upstream call. */
+export interface SettledCall {
+  operation: string;
+  outcome: UpstreamOutcome;
+  seconds: number;
+}
+
 /** SOAP calls made, by operation name: how tests and the benchmark count round trips. */
 export interface CallMetrics {
   record(operation: string): void;
+  /** Reports how one call ended to every listener (the /metrics counters and histogram). */
+  settle(call: SettledCall): void;
+  /** Hears of every settled call from now on; returns the unsubscribe. */
+  onSettled(listener: (call: SettledCall) => void): () => void;
   /** Calls by operation since the last reset. */
   byOperation(): Readonly<Record<string, number>>;
   total(): number;

@@ -1,6 +1,9 @@
 import { Agent } from 'node:https';
 import soap, { type Client } from 'soap';
-import type { CallMetrics } from '../registry/registry-client.ts';
+import { isAppError } from '../errors.ts';
+import { REQUEST_ID_HEADER } from '../http/request-id.ts';
+import type { CallMetrics, UpstreamOutcome } from '../registry/registry-client.ts';
+import { currentRequestScope } from '../request-scope.ts';
 import { basicAuthorization, type BasicCredentials } from './basic-credentials.ts';
 import { translateSoapError, type CallContext } from './translate-error.ts';
 
@@ -23,6 +26,8 @@ export interface CallOptions extends CallContext {
    * service's own identity is used.
    */
   authorization?: string;
+  /** The id sent as `X-Request-Id`; by default that of the request being served, if any. */
+  requestId?: string;
 }
 
 /** One long-lived node-soap client for one service. */
@@ -72,21 +77,33 @@ export function createSoapCaller(options: SoapCallerOptions): SoapCaller {
         throw translateSoapError(operation, new Error(`The WSDL has no operation ${operation}`));
       }
       options.metrics.record(operation);
+      const started = performance.now();
+      const settle = (outcome: UpstreamOutcome) =>
+        options.metrics.settle({ operation, outcome, seconds: (performance.now() - started) / 1000 });
+      const requestId = callOptions.requestId ?? currentRequestScope()?.requestId;
       try {
         const [output] = await (method as SoapMethod).call(
           soapClient,
           args,
           // axios's `timeout` is an idle timeout; the signal bounds the whole call.
           { httpsAgent, timeout: options.timeoutMs, signal: AbortSignal.timeout(options.timeoutMs) },
-          { Authorization: callOptions.authorization ?? basicAuthorization(options.credentials) },
+          // Per call, like the credentials: the shared client's own headers are never touched.
+          {
+            Authorization: callOptions.authorization ?? basicAuthorization(options.credentials),
+            ...(requestId !== undefined && { [REQUEST_ID_HEADER]: requestId }),
+          },
         );
         const result =
           typeof output === 'object' && output !== null
             ? (output as Record<string, unknown>)[`${operation}Result`]
             : undefined;
-        return map(result);
+        const mapped = map(result);
+        settle('ok');
+        return mapped;
       } catch (error) {
-        throw translateSoapError(operation, error, callOptions);
+        const translated = translateSoapError(operation, error, callOptions);
+        settle(outcomeOf(translated));
+        throw translated;
       }
     },
     async operations() {
@@ -104,6 +121,13 @@ export function createSoapCaller(options: SoapCallerOptions): SoapCaller {
     },
   };
 }
+
+/** The metrics label of a failed call: the register's failure to answer, or a fault about the request. */
+const outcomeOf = (error: unknown): UpstreamOutcome => {
+  if (!isAppError(error)) return 'fault';
+  if (error.code === 'UPSTREAM_TIMEOUT') return 'timeout';
+  return error.code === 'UPSTREAM_UNAVAILABLE' ? 'unavailable' : 'fault';
+};
 
 const asObject = (value: unknown): Record<string, unknown> =>
   typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};

@@ -1,0 +1,122 @@
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.ts';
+import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway.ts';
+import { startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+
+// Request ids, metrics, graceful shutdown and the introspection switch, with the register behind a
+// proxy that records what reached it.
+
+let registry: TestRegistry;
+let proxy: FaultProxy;
+let gateway: TestGateway;
+const logLines: Record<string, unknown>[] = [];
+
+beforeAll(async () => {
+  registry = await startTestRegistry();
+  proxy = await startFaultProxy({
+    target: registry.url,
+    ca: registry.ca,
+    cert: registry.tls.cert,
+    key: registry.tls.key,
+  });
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logLines.push(JSON.parse(chunk.toString('utf8')) as Record<string, unknown>);
+      done();
+    },
+  });
+  gateway = await startTestGateway(
+    { url: proxy.url, ca: registry.ca },
+    { logger: pino({ level: 'debug' }, sink) },
+  );
+});
+afterAll(async () => {
+  await gateway.close();
+  await proxy.close();
+  await registry.close();
+});
+
+const post = (url: string, query: string, headers: Record<string, string> = {}) =>
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
+const byNumber = (number: string) => `{ institution(number: "${number}") { number name } }`;
+/** The SOAP calls (not WSDL or XSD reads, which are shared) the register got since `from`. */
+const soapCallsSince = (from: number) => proxy.seen.slice(from).filter((req) => req.soapAction !== undefined);
+
+describe('request ids', () => {
+  it('echoes a sane X-Request-Id, logs it and sends it on every SOAP call of the request', async () => {
+    const from = proxy.seen.length;
+    const response = await post(gateway.url, byNumber('G18062'), { 'X-Request-Id': 'test-123' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-request-id')).toBe('test-123');
+    expect(await response.json()).toMatchObject({ data: { institution: { number: 'G18062' } } });
+    const calls = soapCallsSince(from);
+    expect(calls.length).toBeGreaterThan(0);
+    for (const call of calls) expect(call.requestId).toBe('test-123');
+    expect(logLines).toContainEqual(expect.objectContaining({ requestId: 'test-123', msg: 'request' }));
+  });
+
+  it('replaces an unsafe id with a new UUID', async () => {
+    const response = await post(gateway.url, '{ __typename }', { 'X-Request-Id': 'bad id!' });
+    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('metrics', () => {
+  it('shows the cache miss and hit, the upstream call and the breaker state', async () => {
+    expect((await gateway.query(byNumber('G18063'))).status).toBe(200);
+    expect((await gateway.query(byNumber('G18063'))).status).toBe(200);
+    const metrics = await (await fetch(new URL('/metrics', gateway.url))).text();
+    expect(metrics).toMatch(/^gateway_cache_misses_total [1-9]\d*$/m);
+    expect(metrics).toMatch(/^gateway_cache_hits_total [1-9]\d*$/m);
+    expect(metrics).toMatch(/^gateway_cache_evictions_total 0$/m);
+    expect(metrics).toMatch(/^gateway_upstream_calls_total\{operation="\w+",outcome="ok"\} [1-9]\d*$/m);
+    expect(metrics).toMatch(
+      /^gateway_upstream_call_duration_seconds_count\{operation="\w+",outcome="ok"\} [1-9]\d*$/m,
+    );
+    expect(metrics).toMatch(/^gateway_circuit_state\{service="export"\} 0$/m);
+    expect(metrics).toMatch(/^gateway_circuit_state\{service="import"\} 0$/m);
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('lets a query in flight finish and turns new requests away', async () => {
+    // A gateway of its own: cold cache, so the query must wait for the slowed register.
+    const closing = await startTestGateway({ url: proxy.url, ca: registry.ca });
+    proxy.setFault({ kind: 'delay', ms: 500 });
+    try {
+      const from = proxy.seen.length;
+      const slow = closing.query(byNumber('G18168'));
+      while (proxy.seen.length === from) await new Promise((resolve) => setTimeout(resolve, 5));
+      const closed = closing.close();
+      const turnedAway = await post(closing.url, '{ __typename }');
+      expect(turnedAway.status).toBe(503);
+      const answer = await slow;
+      expect(answer.status).toBe(200);
+      expect(answer.data).toEqual({ institution: { number: 'G18168', name: expect.any(String) } });
+      await closed;
+    } finally {
+      proxy.setFault({ kind: 'pass' });
+    }
+  });
+});
+
+describe('the introspection switch', () => {
+  it('refuses introspection when GATEWAY_INTROSPECTION is false', async () => {
+    const closed = await startTestGateway(registry, { env: { GATEWAY_INTROSPECTION: 'false' } });
+    try {
+      const refused = await closed.query('{ __schema { types { name } } }');
+      expect(refused.data).toBeUndefined();
+      expect(refused.errors?.[0]?.message).toMatch(/introspection/i);
+      const allowed = await gateway.query('{ __schema { types { name } } }');
+      expect(allowed.errors).toBeUndefined();
+    } finally {
+      await closed.close();
+    }
+  });
+});
