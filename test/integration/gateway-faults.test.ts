@@ -90,6 +90,21 @@ describe('the gateway when the register misbehaves', () => {
     expect(answer.errors?.[0]?.extensions?.code).toMatch(/^UPSTREAM_/);
   });
 
+  it('keeps the rest of the page when one field fails', async () => {
+    // Only the look-ups by number fail; the code table still answers.
+    proxy.setFault((req) =>
+      /Nummer|Numre/.test(req.soapAction ?? '') ? { kind: 'status', status: 503 } : { kind: 'pass' },
+    );
+    const answer = await gateway.query<{ institution: unknown; codes: { code: number }[] }>(
+      `{ institution(number: "${fresh()}") { name } codes(table: OWNERSHIP) { code text } }`,
+    );
+    expect(answer.data?.institution).toBeNull();
+    expect(answer.data?.codes.map((c) => c.code)).toContain(1);
+    expect(answer.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([
+      [['institution'], 'UPSTREAM_UNAVAILABLE'],
+    ]);
+  });
+
   it('recovers as soon as the register does', async () => {
     proxy.setFault({ kind: 'pass' });
     const answer = await byNumber(fresh());
