@@ -38,9 +38,12 @@ const graphqlUrl = await new Promise<string>((resolve, reject) => {
   gatewayProcess.once('exit', (code) => reject(new Error(`gateway exited (${code})`)));
 });
 const metricsUrl = new URL('/metrics', graphqlUrl);
-const residentMemory = async () => {
+/** The gateway's resident memory and used V8 heap, from its own /metrics. */
+const memory = async () => {
   const text = await (await fetch(metricsUrl)).text();
-  return Number(/^process_resident_memory_bytes (\d+)/m.exec(text)?.[1] ?? Number.NaN);
+  const read = (name: string) =>
+    Number(new RegExp(`^${name} (\\d+)`, 'm').exec(text)?.[1] ?? Number.NaN) / 2 ** 20;
+  return { rss: read('process_resident_memory_bytes'), heap: read('nodejs_heap_size_used_bytes') };
 };
 
 const kommune = 'Basic ' + Buffer.from('kommune-101:kommune-101').toString('base64');
@@ -85,10 +88,26 @@ const requestFor = (i: number): { kind: Kind; body: object; authorization?: stri
   };
 };
 
+// Warm-up: fill the gateway's cache first, so that the memory figures compare a warm gateway
+// with itself (a cold start grows by the cached register, ~100 MiB, once).
+for (let i = 0; i < 40; i++) {
+  const { body } = requestFor(i + 1);
+  await fetch(graphqlUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
 const latencies = new Map<Kind, number[]>();
 let errors = 0;
 let sent = 0;
-const memoryBefore = await residentMemory();
+const memoryBefore = await memory();
+// Heap samples during the run: one snapshot depends on when V8 last collected, a series does not.
+const heapSamples: number[] = [];
+const sampler = setInterval(() => {
+  void memory().then((m) => heapSamples.push(m.heap));
+}, 5_000);
 const started = performance.now();
 const deadline = started + DURATION_MS;
 await Promise.all(
@@ -121,7 +140,8 @@ await Promise.all(
   }),
 );
 const seconds = (performance.now() - started) / 1000;
-const memoryAfter = await residentMemory();
+clearInterval(sampler);
+const memoryAfter = await memory();
 
 const percentile = (values: number[], q: number) =>
   [...values].sort((a, b) => a - b)[Math.floor(q * (values.length - 1))] ?? 0;
@@ -138,8 +158,11 @@ for (const [kind, values] of latencies) {
   );
 }
 console.log(
-  `gateway   resident memory ${(memoryBefore / 2 ** 20).toFixed(0)} MiB at start, ${(memoryAfter / 2 ** 20).toFixed(0)} MiB at end`,
+  `gateway   memory at start (after warm-up): ${memoryBefore.rss.toFixed(0)} MiB resident, ${memoryBefore.heap.toFixed(0)} MiB heap used; ` +
+    `at end: ${memoryAfter.rss.toFixed(0)} MiB resident, ${memoryAfter.heap.toFixed(0)} MiB heap used`,
 );
+
+console.log(`          heap used every 5 s (MiB): ${heapSamples.map((h) => h.toFixed(0)).join(' ')}`);
 
 gatewayProcess.kill('SIGTERM');
 await new Promise((resolve) => gatewayProcess.once('exit', resolve));
