@@ -3,7 +3,7 @@ import type { AlternativAdresse, Daginstitution } from '../domain/model.ts';
 import { validateAlternativAdresseFields, type RuleError } from '../rules/index.ts';
 import { fejl, ok, type ImportSvar } from './import-answer.ts';
 import { changed, text, toAdresse } from './input-to-model.ts';
-import type { Structure } from './structure.ts';
+import { requireParentNumber, type Structure } from './structure.ts';
 import type { WriteTools } from './write-tools.ts';
 
 const A = 'AlternativAdresse';
@@ -23,14 +23,14 @@ export function insertAlternativAdresse(
   a: AlternativAdresseInput,
 ): ImportSvar {
   const errors: RuleError[] = validateAlternativAdresseFields(a, 'insert', tools.externalChecks, A);
-  const unitNummer = a.EnhedsNummer?.trim() ?? '';
-  if (unitNummer === '' && !errors.some((x) => x.felt === `${A}/EnhedsNummer`)) {
-    errors.push({
-      felt: `${A}/EnhedsNummer`,
-      kode: 'FELT_MANGLER',
-      tekst: 'EnhedsNummer skal angives: den anvisningsenhed adressen hører til.',
-    });
-  }
+  const named = requireParentNumber(
+    a.EnhedsNummer,
+    `${A}/EnhedsNummer`,
+    'den anvisningsenhed adressen hører til',
+    errors,
+  );
+  const unitNummer = named.nummer;
+  if (named.error !== null) errors.push(named.error);
   if (errors.length > 0) return fejl(errors);
   return tools.store.write((w) => {
     const unit = structure.parentAnvisningsenhed(unitNummer, `${A}/EnhedsNummer`);

@@ -9,7 +9,7 @@ import {
 import { newAnvisningsEnhed } from './daginstitution-writes.ts';
 import { fejl, ok, type ImportSvar } from './import-answer.ts';
 import { changed, text, toAdresse } from './input-to-model.ts';
-import type { Structure } from './structure.ts';
+import { requireParentNumber, type Structure } from './structure.ts';
 import type { WriteTools } from './write-tools.ts';
 
 const E = 'AnvisningsEnhed';
@@ -21,14 +21,14 @@ export function insertAnvisningsEnhed(
   e: AnvisningsEnhedInput,
 ): ImportSvar {
   const errors: RuleError[] = validateAnvisningsEnhedFields(e, 'insert', tools.externalChecks, E);
-  const parentNummer = e.DagInstitutionsNummer?.trim() ?? '';
-  if (parentNummer === '' && !errors.some((x) => x.felt === `${E}/DagInstitutionsNummer`)) {
-    errors.push({
-      felt: `${E}/DagInstitutionsNummer`,
-      kode: 'FELT_MANGLER',
-      tekst: 'DagInstitutionsNummer skal angives: den daginstitution enheden oprettes under.',
-    });
-  }
+  const named = requireParentNumber(
+    e.DagInstitutionsNummer,
+    `${E}/DagInstitutionsNummer`,
+    'den daginstitution enheden oprettes under',
+    errors,
+  );
+  const parentNummer = named.nummer;
+  if (named.error !== null) errors.push(named.error);
   if (errors.length > 0) return fejl(errors);
   return tools.store.write((w) => {
     const parent = structure.parentDaginstitution(parentNummer, `${E}/DagInstitutionsNummer`);

@@ -58,6 +58,25 @@ function activeParent<T extends { aktivitetsstatus: string }>(
   return { record, error: null };
 }
 
+/**
+ * The parent number an Insert must name, or the FELT_MANGLER error for it; none when the field
+ * rules already reported that field.
+ */
+export function requireParentNumber(
+  value: string | undefined,
+  felt: string,
+  purpose: string,
+  reported: readonly RuleError[],
+): { nummer: string; error: RuleError | null } {
+  const nummer = value?.trim() ?? '';
+  const missing = nummer === '' && !reported.some((x) => x.felt === felt);
+  const name = felt.slice(felt.lastIndexOf('/') + 1);
+  return {
+    nummer,
+    error: missing ? { felt, kode: 'FELT_MANGLER', tekst: `${name} skal angives: ${purpose}.` } : null,
+  };
+}
+
 /** Look-ups by number against one store. */
 export function createStructure(store: RegistryStore) {
   const daginstitution = (nummer: string): Daginstitution | undefined =>
