@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { connect, type Socket } from 'node:net';
 import { text } from 'node:stream/consumers';
-import type { LoadResult } from './load.ts';
+import { summarize, type LoadResult } from './load.ts';
 
 /** One closed-loop run of plain-HTTP POSTs; `bodies` are sent in turn. */
 export interface HttpLoadOptions {
@@ -68,16 +68,7 @@ export async function runHttpLoad(options: HttpLoadOptions): Promise<LoadResult>
   const started = performance.now();
   await Promise.all(Array.from({ length: options.concurrency }, connection));
   const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return {
-    requests: latencies.length,
-    errors,
-    seconds,
-    perSecond: latencies.length / seconds,
-    p50Ms: at(0.5),
-    p99Ms: at(0.99),
-  };
+  return summarize(latencies, errors, seconds);
 }
 
 /**

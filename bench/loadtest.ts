@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnRegistry } from '../test/helpers/spawn-registry.ts';
+import { summarize } from './load.ts';
 
 // `npm run loadtest`: register and gateway in their own processes, loopback only, mixed reads and
 // writes through the gateway for at most DURATION_MS or REQUEST_LIMIT requests, whichever comes
@@ -143,18 +144,15 @@ const seconds = (performance.now() - started) / 1000;
 clearInterval(sampler);
 const memoryAfter = await memory();
 
-const percentile = (values: number[], q: number) =>
-  [...values].sort((a, b) => a - b)[Math.floor(q * (values.length - 1))] ?? 0;
-const all = [...latencies.values()].flat();
+const all = summarize([...latencies.values()].flat(), errors, seconds);
 console.log(
-  `loadtest  ${all.length} requests in ${seconds.toFixed(1)} s: ${(all.length / seconds).toFixed(0)} req/s, ${errors} errors`,
+  `loadtest  ${all.requests} requests in ${seconds.toFixed(1)} s: ${all.perSecond.toFixed(0)} req/s, ${errors} errors`,
 );
-console.log(
-  `          all          p50 ${percentile(all, 0.5).toFixed(1)} ms  p99 ${percentile(all, 0.99).toFixed(1)} ms`,
-);
+console.log(`          all          p50 ${all.p50Ms.toFixed(1)} ms  p99 ${all.p99Ms.toFixed(1)} ms`);
 for (const [kind, values] of latencies) {
+  const one = summarize(values, 0, seconds);
   console.log(
-    `          ${kind.padEnd(12)} ${String(values.length).padStart(6)} req  p50 ${percentile(values, 0.5).toFixed(1)} ms  p99 ${percentile(values, 0.99).toFixed(1)} ms`,
+    `          ${kind.padEnd(12)} ${String(one.requests).padStart(6)} req  p50 ${one.p50Ms.toFixed(1)} ms  p99 ${one.p99Ms.toFixed(1)} ms`,
   );
 }
 console.log(
