@@ -1,59 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { uniloginEligibility } from './eligibility.ts';
-import type { AlternativeAddress, AssignmentUnit, DaycareInstitution } from './model.ts';
+import { testRecords } from './test-records.ts';
 
-const address = {
-  street: 'Skæring Hedevej',
-  houseNumber: '14A',
-  floor: null,
-  door: null,
-  postalCode: '8250',
-  city: 'Egå',
-  supplementaryCity: null,
-  municipality: { code: 751, name: 'Aarhus' },
-  location: { latitude: 56.2312, longitude: 10.2676 },
-  darAddressId: null,
-};
-const lifecycle = {
-  status: 'ACTIVE' as const,
-  createdAt: '2026-03-26T23:00:00.000Z',
-  closedAt: null,
-  changeSequence: 0,
-};
-const unit: AssignmentUnit = {
-  kind: 'AssignmentUnit',
-  number: 'G10662',
-  daycareInstitutionNumber: 'G29300',
-  name: 'Den Private Børnehave Højvang',
-  institutionType: { code: 6012, text: 'Aldersintegreret institution (0-5 år)' },
-  address,
-  email: null,
-  phone: null,
-  cvrNumber: '33178522',
-  pNumber: '1234567890',
-  ...lifecycle,
-};
-const alternative: AlternativeAddress = {
-  kind: 'AlternativeAddress',
-  number: 'G30001',
-  assignmentUnitNumber: 'G10662',
-  name: 'Udflytterhuset',
-  address,
-  email: null,
-  phone: null,
-  cvrNumber: '33178522',
-  pNumber: '1234567891',
-  ...lifecycle,
-};
-const daycare: DaycareInstitution = {
-  kind: 'DaycareInstitution',
-  number: 'G29300',
-  name: 'Den Private Børnehave Højvang',
-  ownership: { code: 3, text: 'Privat' },
-  legalBasis: { code: 4, text: 'Dagtilbudsloven § 19, stk. 5 (privatinstitution)' },
-  administeringMunicipality: { code: 751, name: 'Aarhus' },
-  ...lifecycle,
-};
+const unit = testRecords.unit();
+const alternative = testRecords.alternative();
+const daycare = testRecords.daycare();
 
 describe('uniloginEligibility', () => {
   it('an active anvisningsenhed with CVR and P-nummer is eligible', () => {
