@@ -8,6 +8,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import type { Logger } from 'pino';
 import { cacheControlFromSchema } from './graphql/cache-control-plugin.ts';
+import { createDocumentCachePolicies } from './graphql/cache-policy.ts';
 import { createContextFactory, type GatewayContext } from './graphql/context.ts';
 import { createFormatError } from './graphql/format-error.ts';
 import { createQueryLimits } from './graphql/query-limits.ts';
@@ -80,6 +81,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
     ...(deps.operations?.cache !== undefined && { cache: deps.operations.cache }),
     ...(deps.operations?.breakers !== undefined && { breakers: deps.operations.breakers }),
   });
+  const cachePolicies = createDocumentCachePolicies();
   const apollo = new ApolloServer<GatewayContext>({
     typeDefs: loadTypeDefs(),
     resolvers,
@@ -97,7 +99,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
       ApolloServerPluginSchemaReportingDisabled(),
       // The same header from the same @cacheControl hints, without per-field work (see the plugin).
       ApolloServerPluginCacheControlDisabled(),
-      cacheControlFromSchema(),
+      cacheControlFromSchema(cachePolicies),
       metrics.plugin as ApolloServerPlugin<GatewayContext>,
       stalenessInExtensions,
       // graphql-armor's types come from Apollo's CJS build, the gateway's from its ESM build: the same shape.

@@ -1,6 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import type { DocumentNode } from 'graphql';
-import { documentCachePolicy, type CachePolicy } from './cache-policy.ts';
+import type { CachePolicy, DocumentCachePolicies } from './cache-policy.ts';
 
 /**
  * The `cache-control` header from the schema's `@cacheControl` hints, as Apollo's cacheControl plugin
@@ -10,21 +9,18 @@ import { documentCachePolicy, type CachePolicy } from './cache-policy.ts';
  * Used instead of Apollo's plugin, which wraps every field's resolver to add up hints while the
  * query runs: on a warm `institution(number)` that per-field work was a third of the execution
  * time. Every hint of this schema is static (no resolver sets one), so the policy is a function of
- * the document alone, computed once per parsed document and remembered.
+ * the document alone, computed once per parsed document and remembered by `policies`.
  */
-export function cacheControlFromSchema<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
-  const policies = new WeakMap<DocumentNode, CachePolicy>();
+export function cacheControlFromSchema<TContext extends BaseContext>(
+  policies: DocumentCachePolicies,
+): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart({ schema }) {
       return {
         async willSendResponse({ document, response, overallCachePolicy }) {
           let policy: CachePolicy | undefined;
           if (document !== undefined) {
-            policy = policies.get(document);
-            if (policy === undefined) {
-              policy = documentCachePolicy(schema, document);
-              policies.set(document, policy);
-            }
+            policy = policies(schema, document);
             overallCachePolicy.restrict(policy);
           }
           const header =

@@ -126,3 +126,19 @@ export function documentCachePolicy(
   }
   return { maxAge: maxAge ?? 0, scope };
 }
+
+/** documentCachePolicy, computed once per parsed document (Apollo reuses those of repeated queries). */
+export type DocumentCachePolicies = (schema: GraphQLSchema, document: DocumentNode) => CachePolicy;
+
+/** A fresh memo of documentCachePolicy; one per server, shared by the plugins that read policies. */
+export function createDocumentCachePolicies(): DocumentCachePolicies {
+  const policies = new WeakMap<DocumentNode, CachePolicy>();
+  return (schema, document) => {
+    let policy = policies.get(document);
+    if (policy === undefined) {
+      policy = documentCachePolicy(schema, document);
+      policies.set(document, policy);
+    }
+    return policy;
+  };
+}
