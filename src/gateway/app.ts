@@ -7,11 +7,13 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { Logger } from 'pino';
+import type { GatewayConfig } from './config.ts';
 import { cacheControlFromSchema } from './graphql/cache-control-plugin.ts';
 import { createDocumentCachePolicies } from './graphql/cache-policy.ts';
 import { createContextFactory, type GatewayContext } from './graphql/context.ts';
 import { createFormatError } from './graphql/format-error.ts';
 import { createQueryLimits } from './graphql/query-limits.ts';
+import { responseCachePlugin, type ResponseStore } from './graphql/response-cache.ts';
 import { resolvers } from './graphql/resolvers/index.ts';
 import { loadTypeDefs } from './graphql/schema.ts';
 import { createGraphqlHandler, type RouteHandler } from './http/graphql-handler.ts';
@@ -34,6 +36,8 @@ export interface GatewayDependencies {
   writer: RegistryWriter;
   logger: Logger;
   maxPageSize: number;
+  /** Where whole answers to repeated queries are kept (graphql/response-cache.ts); null: nowhere. */
+  responseCache?: ResponseStore | null;
   /** Extra HTTP routes by exact path, beside `/graphql` (e.g. an offline playground). */
   routes?: ReadonlyMap<string, RouteHandler>;
   maxRequestBodyBytes?: number;
@@ -44,6 +48,7 @@ export interface GatewayDependencies {
     soapCalls?: CallMetrics;
     gauges?: GatewayMetricsSources['gauges'];
     cache?: GatewayMetricsSources['cache'];
+    responseCache?: GatewayMetricsSources['responseCache'];
     breakers?: GatewayMetricsSources['breakers'];
     readiness?: () => Promise<ReadinessReport>;
   };
@@ -72,6 +77,14 @@ const stalenessInExtensions: ApolloServerPlugin<GatewayContext> = {
   },
 };
 
+/** The parts of the gateway's dependencies that come straight from its configuration. */
+export const gatewaySettings = (
+  config: Readonly<GatewayConfig>,
+): Pick<GatewayDependencies, 'maxPageSize' | 'introspection'> => ({
+  maxPageSize: config.maxPageSize,
+  introspection: config.introspection,
+});
+
 /** Builds the gateway: Apollo Server, its context and the HTTP routes. Opens no socket, reads no env. */
 export async function createGateway(deps: GatewayDependencies): Promise<Gateway> {
   const limits = createQueryLimits();
@@ -79,6 +92,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
     soapCalls: deps.operations?.soapCalls ?? createCallMetrics(),
     ...(deps.operations?.gauges !== undefined && { gauges: deps.operations.gauges }),
     ...(deps.operations?.cache !== undefined && { cache: deps.operations.cache }),
+    ...(deps.operations?.responseCache !== undefined && { responseCache: deps.operations.responseCache }),
     ...(deps.operations?.breakers !== undefined && { breakers: deps.operations.breakers }),
   });
   const cachePolicies = createDocumentCachePolicies();
@@ -100,6 +114,10 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
       // The same header from the same @cacheControl hints, without per-field work (see the plugin).
       ApolloServerPluginCacheControlDisabled(),
       cacheControlFromSchema(cachePolicies),
+      // After the cache-control plugin, whose policy decides what it may store.
+      ...(deps.responseCache == null
+        ? []
+        : [responseCachePlugin(deps.responseCache, deps.reader, cachePolicies)]),
       metrics.plugin as ApolloServerPlugin<GatewayContext>,
       stalenessInExtensions,
       // graphql-armor's types come from Apollo's CJS build, the gateway's from its ESM build: the same shape.

@@ -14,6 +14,7 @@ describe('loadGatewayConfig', () => {
       registryCaPath: null,
       cacheTtlMs: 60_000,
       cacheMaxEntries: 20_000,
+      responseCacheMaxBytes: 33_554_432,
       cacheStaleIfErrorMs: 86_400_000,
       soapTimeoutMs: 10_000,
       soapReadRetries: 2,
@@ -56,6 +57,7 @@ describe('loadGatewayConfig', () => {
         REGISTRY_URL: 'http://localhost:8443',
         REGISTRY_EXPORT_URL: 'not a url',
         CACHE_TTL_MS: '-1',
+        RESPONSE_CACHE_MAX_BYTES: '32MB',
         MAX_PAGE_SIZE: '5000',
         SOAP_READ_RETRIES: '-1',
         LOG_LEVEL: 'loud',
@@ -70,6 +72,7 @@ describe('loadGatewayConfig', () => {
       '- GATEWAY_PORT must be an integer from 0 to 65535; got "eighty"',
       '- REGISTRY_EXPORT_URL must be a URL; got "not a url"',
       '- CACHE_TTL_MS must be an integer from 1 to 86400000; got "-1"',
+      '- RESPONSE_CACHE_MAX_BYTES must be an integer from 0 to 4294967296; got "32MB"',
       '- SOAP_READ_RETRIES must be an integer from 0 to 10; got "-1"',
       '- MAX_PAGE_SIZE must be an integer from 1 to 1000; got "5000"',
     ]);

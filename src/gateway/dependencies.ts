@@ -1,4 +1,5 @@
 import type { GatewayConfig } from './config.ts';
+import { ResponseStore } from './graphql/response-cache.ts';
 import type { RegistryCache } from './registry/cache-entry.ts';
 import { createCachedRegistry, type RegistryReader } from './registry/cached-registry.ts';
 import { createLruCache, type CacheStats } from './registry/key-value-cache.ts';
@@ -12,12 +13,14 @@ import {
 } from './soap-client/create-soap-registry-writer.ts';
 import type { CircuitState } from './soap-client/resilience/circuit-breaker.ts';
 
-/** The long-lived pieces between the gateway and the register. */
+/** The long-lived pieces between the gateway and the register: its clients and the shared caches. */
 export interface RegistryDependencies {
   client: SoapRegistryClient;
   cache: RegistryCache;
   /** The shared cache's hits, misses and evictions since start. */
   cacheStats: Readonly<CacheStats>;
+  /** Whole answers to repeated queries; null when RESPONSE_CACHE_MAX_BYTES is 0. */
+  responseCache: ResponseStore | null;
   reader: RegistryReader;
   writer: SoapRegistryWriter;
   /** The circuit breaker of each register service, for /readyz and metrics. */
@@ -57,10 +60,10 @@ export function createRegistryDependencies(
       maxConcurrentCalls: config.soapMaxConcurrentCalls,
     },
   });
-  // Shared by every caller: the register's data is public and read with the gateway's own read
-  // identity, so one caller's answer may serve another. Never put caller-specific data in here
-  // (anything read with a caller's own credentials, or filtered by who asks) without adding the
-  // caller's identity to its keys.
+  // Both caches are shared by every caller: the register's data is public and read with the gateway's
+  // own read identity, so one caller's answer may serve another. Never put caller-specific data in
+  // them (anything read with a caller's own credentials, or filtered by who asks) without adding the
+  // caller's identity to their keys (for answers: the response cache plugin's `sessionId`).
   // Kept past their TTL for stale-if-error; the reader judges freshness by each entry's own stamp.
   const cacheStats: CacheStats = { hits: 0, misses: 0, evictions: 0 };
   const cache: RegistryCache = createLruCache({
@@ -68,10 +71,15 @@ export function createRegistryDependencies(
     ttlMs: config.cacheTtlMs + config.cacheStaleIfErrorMs,
     stats: cacheStats,
   });
+  const responseCache =
+    config.responseCacheMaxBytes === 0
+      ? null
+      : new ResponseStore({ maxBytes: config.responseCacheMaxBytes, ttlMs: config.cacheTtlMs });
   return {
     client,
     cache,
     cacheStats,
+    responseCache,
     reader: createCachedRegistry(client, cache, {
       ttlMs: config.cacheTtlMs,
       staleIfErrorMs: config.cacheStaleIfErrorMs,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
-import { createGateway } from './app.ts';
+import { createGateway, gatewaySettings } from './app.ts';
 import { loadGatewayConfig } from './config.ts';
 import { createRegistryDependencies } from './dependencies.ts';
 import type { RouteHandler } from './http/graphql-handler.ts';
@@ -33,9 +33,9 @@ export async function runGateway(
     reader: registry.reader,
     writer: registry.writer,
     logger,
-    maxPageSize: config.maxPageSize,
+    ...gatewaySettings(config),
+    responseCache: registry.responseCache,
     routes: new Map([...createPlaygroundRoutes(), ...(options.routes ?? [])]),
-    introspection: config.introspection,
     operations: registryOperations(registry),
   });
   const running = await startGateway(gateway, { host: config.host, port: config.port });

@@ -1,7 +1,8 @@
 import { pino, type Logger } from 'pino';
-import { createGateway } from '../../src/gateway/app.ts';
+import { createGateway, gatewaySettings } from '../../src/gateway/app.ts';
 import { loadGatewayConfig } from '../../src/gateway/config.ts';
 import { createRegistryDependencies, type RegistryDependencies } from '../../src/gateway/dependencies.ts';
+import type { ResponseStore } from '../../src/gateway/graphql/response-cache.ts';
 import type { RouteHandler } from '../../src/gateway/http/graphql-handler.ts';
 import type { RegistryCache } from '../../src/gateway/registry/cache-entry.ts';
 import type { CallMetrics } from '../../src/gateway/registry/registry-client.ts';
@@ -28,7 +29,12 @@ export interface TestGateway {
   url: string;
   /** SOAP calls to the register, by operation. */
   metrics: CallMetrics;
+  /** The shared cache under the loaders. */
   cache: RegistryCache;
+  /** Whole answers to repeated queries; null when switched off. */
+  responseCache: ResponseStore | null;
+  /** Empties the shared cache and the response cache: the next query starts cold. */
+  clearCaches(): void;
   /** The circuit breaker of each register service. */
   circuitStates: RegistryDependencies['circuitStates'];
   /**
@@ -73,8 +79,8 @@ export async function startTestGateway(
     reader: deps.reader,
     writer: deps.writer,
     logger: options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
-    maxPageSize: config.maxPageSize,
-    introspection: config.introspection,
+    ...gatewaySettings(config),
+    responseCache: deps.responseCache,
     operations: registryOperations(deps),
     ...(options.routes !== undefined && { routes: options.routes }),
   });
@@ -83,6 +89,11 @@ export async function startTestGateway(
     url: running.url,
     metrics: deps.client.metrics,
     cache: deps.cache,
+    responseCache: deps.responseCache,
+    clearCaches: () => {
+      deps.cache.clear();
+      deps.responseCache?.clear();
+    },
     circuitStates: deps.circuitStates,
     async query(query, variables, as) {
       const authorization =

@@ -68,12 +68,25 @@ describe('request ids', () => {
 });
 
 describe('metrics', () => {
-  it('shows the cache miss and hit, the upstream call and the breaker state', async () => {
+  const scrape = async () => (await fetch(new URL('/metrics', gateway.url))).text();
+  const counter = (metrics: string, name: string) =>
+    Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(metrics)?.[1] ?? Number.NaN);
+
+  it('shows the caches’ misses and hits, the upstream call and the breaker state', async () => {
+    const before = await scrape();
     expect((await gateway.query(byNumber('G18063'))).status).toBe(200);
+    // Another question about the same record: the shared cache has it, the response cache does not.
+    expect((await gateway.query(`{ institution(number: "G18063") { status } }`)).status).toBe(200);
+    // The same question again: answered whole.
     expect((await gateway.query(byNumber('G18063'))).status).toBe(200);
-    const metrics = await (await fetch(new URL('/metrics', gateway.url))).text();
+    const metrics = await scrape();
     expect(metrics).toMatch(/^gateway_cache_misses_total [1-9]\d*$/m);
     expect(metrics).toMatch(/^gateway_cache_hits_total [1-9]\d*$/m);
+    for (const [name, added] of [
+      ['gateway_response_cache_misses_total', 2],
+      ['gateway_response_cache_hits_total', 1],
+    ] as const)
+      expect(counter(metrics, name) - counter(before, name)).toBe(added);
     expect(metrics).toMatch(/^gateway_cache_evictions_total 0$/m);
     expect(metrics).toMatch(/^gateway_upstream_calls_total\{operation="\w+",outcome="ok"\} [1-9]\d*$/m);
     expect(metrics).toMatch(

@@ -127,7 +127,7 @@ describe('Relay pagination', () => {
         nedlagtTidspunkt: '2026-05-01T00:00:00+02:00',
       }),
     );
-    gateway.cache.clear();
+    gateway.clearCaches();
     const [error] = await errorsOf({ first: 10, after: last.cursor, filter });
     expect(error?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(error?.message).toMatch(/stale/);

@@ -168,6 +168,14 @@ describe('stale-if-error', () => {
     // Without a cached answer, the failure shows.
     const cold = await byNumber(gateway, fresh());
     expect(cold.errors?.map((e) => e.extensions?.code)).toEqual(['UPSTREAM_UNAVAILABLE']);
+
+    // The stale answer was not kept as a whole response: once the register answers, it is asked.
+    proxy.setFault({ kind: 'pass' });
+    const recoveredSince = proxy.seen.length;
+    const recovered = await byNumber(gateway, number);
+    expect(callsSince(recoveredSince)).toHaveLength(1);
+    expect(recovered.data).toEqual(first.data);
+    expect(recovered.extensions?.staleness).toBeUndefined();
   });
 });
 

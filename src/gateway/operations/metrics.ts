@@ -3,6 +3,7 @@ import { getOperationAST } from 'graphql';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { RouteHandler } from '../http/graphql-handler.ts';
 import { send } from '../http/send.ts';
+import type { ResponseStoreStats } from '../graphql/response-cache.ts';
 import type { CacheStats } from '../registry/key-value-cache.ts';
 import type { CallMetrics } from '../registry/registry-client.ts';
 
@@ -20,15 +21,17 @@ export interface GatewayMetricsSources {
   gauges?: Readonly<Record<string, { help: string; read: () => number }>>;
   /** The shared cache's counts since start, read at scrape time. */
   cache?: () => Readonly<CacheStats>;
+  /** The response cache's counts since start, read at scrape time. */
+  responseCache?: () => Readonly<ResponseStoreStats>;
   /** Each register service's circuit breaker, read at scrape time. */
   breakers?: () => Readonly<Record<string, BreakerState>>;
 }
 
 /**
  * Prometheus metrics (prom-client): GraphQL operations by name and outcome with durations, SOAP
- * calls by operation and outcome with durations, the shared cache, the breakers, the process
- * defaults, and gauges handed in. One registry per gateway, never
- * the global one, so that two gateways in one process (tests) do not mix.
+ * calls by operation and outcome with durations, the shared cache, the response cache, the
+ * breakers, the process defaults, and gauges handed in. One registry per gateway, never the global
+ * one, so that two gateways in one process (tests) do not mix.
  */
 export function createGatewayMetrics(sources: GatewayMetricsSources) {
   const registry = new Registry();
@@ -74,25 +77,46 @@ export function createGatewayMetrics(sources: GatewayMetricsSources) {
     upstreamCalls.inc({ operation, outcome });
     upstreamDurations.observe({ operation, outcome }, seconds);
   });
+  /** A counter that mirrors a count kept elsewhere (a cache counts; the counter reads it at scrape time). */
+  const mirroredCounter = (name: string, help: string, read: () => number) =>
+    new Counter({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        this.reset();
+        this.inc(read());
+      },
+    });
   const cache = sources.cache;
   if (cache !== undefined) {
-    const cacheCounter = (name: string, help: string, read: (stats: Readonly<CacheStats>) => number) =>
-      new Counter({
-        name,
-        help,
-        registers: [registry],
-        collect() {
-          // The cache counts; the counter mirrors it at scrape time.
-          this.reset();
-          this.inc(read(cache()));
-        },
-      });
-    cacheCounter('gateway_cache_hits_total', 'Shared cache look-ups that found an entry', (s) => s.hits);
-    cacheCounter('gateway_cache_misses_total', 'Shared cache look-ups that found none', (s) => s.misses);
-    cacheCounter(
+    mirroredCounter(
+      'gateway_cache_hits_total',
+      'Shared cache look-ups that found an entry',
+      () => cache().hits,
+    );
+    mirroredCounter(
+      'gateway_cache_misses_total',
+      'Shared cache look-ups that found none',
+      () => cache().misses,
+    );
+    mirroredCounter(
       'gateway_cache_evictions_total',
       'Shared cache entries pushed out to make room',
-      (s) => s.evictions,
+      () => cache().evictions,
+    );
+  }
+  const responses = sources.responseCache;
+  if (responses !== undefined) {
+    mirroredCounter(
+      'gateway_response_cache_hits_total',
+      'Queries answered whole from the response cache, without executing them',
+      () => responses().hits,
+    );
+    mirroredCounter(
+      'gateway_response_cache_misses_total',
+      'Cacheable queries the response cache had no answer for',
+      () => responses().misses,
     );
   }
   const breakers = sources.breakers;

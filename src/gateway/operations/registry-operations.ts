@@ -8,9 +8,11 @@ import type { RegistryDependencies } from '../dependencies.ts';
 export function registryOperations(
   registry: RegistryDependencies,
 ): NonNullable<GatewayDependencies['operations']> {
+  const responseCache = registry.responseCache;
   return {
     soapCalls: registry.client.metrics,
     cache: () => registry.cacheStats,
+    ...(responseCache !== null && { responseCache: () => responseCache.stats }),
     breakers: () => registry.circuitStates(),
     readiness: async () => {
       const breakers = registry.circuitStates();

@@ -36,6 +36,11 @@ export interface RegistryReader {
    * A read that started before does not store its (possibly older) answer.
    */
   forget(numbers: readonly string[]): void;
+  /**
+   * How many times forget() has run: an answer computed while this was lower may hold what a
+   * committed write has changed since (the response cache keys its entries by it).
+   */
+  writeGeneration(): number;
   /** Records of one level read from the register, not the cache, and stored in it for everyone. */
   refresh<K extends InstitutionKind>(
     level: K,
@@ -251,6 +256,7 @@ export function createCachedRegistry(
     byNumbers: (level, numbers) => byNumbers(level, numbers, recorder),
     peek,
     forget,
+    writeGeneration: () => generation,
     async refresh(level, numbers) {
       for (const number of numbers) cache.delete(recordKey(level, number));
       return byNumbers(level, numbers, recorder);

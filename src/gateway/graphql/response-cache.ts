@@ -1,0 +1,92 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import ApolloServerPluginResponseCache from '@apollo/server-plugin-response-cache';
+import {
+  InMemoryLRUCache,
+  type KeyValueCache,
+  type KeyValueCacheSetOptions,
+} from '@apollo/utils.keyvaluecache';
+import type { DocumentCachePolicies } from './cache-policy.ts';
+import type { GatewayContext } from './context.ts';
+
+/** What the plugin reads of a request's context. */
+type WithStaleness = BaseContext & Pick<GatewayContext, 'staleness'>;
+
+/** How the whole-response store is bounded. */
+export interface ResponseStoreOptions {
+  /** Its size in bytes of stored JSON. */
+  maxBytes: number;
+  /**
+   * The longest an answer is kept, whatever its `@cacheControl` maxAge: the shared cache's TTL, so
+   * that an answer is not served for longer than the records it was made from would be.
+   */
+  ttlMs: number;
+}
+
+/** Counts of the response store's look-ups since start, for /metrics. */
+export interface ResponseStoreStats {
+  hits: number;
+  misses: number;
+}
+
+/**
+ * Where whole answers are kept: a bounded in-process LRU (Apollo's own) that stores each answer for
+ * the shorter of its hint's maxAge and the TTL cap.
+ */
+export class ResponseStore implements KeyValueCache<string> {
+  readonly stats: ResponseStoreStats = { hits: 0, misses: 0 };
+  readonly #inner: InMemoryLRUCache<string>;
+  readonly #maxTtlSeconds: number;
+
+  constructor(options: ResponseStoreOptions) {
+    this.#inner = new InMemoryLRUCache<string>({ maxSize: options.maxBytes });
+    this.#maxTtlSeconds = options.ttlMs / 1000;
+  }
+
+  async get(key: string): Promise<string | undefined> {
+    const value = await this.#inner.get(key);
+    if (value === undefined) this.stats.misses += 1;
+    else this.stats.hits += 1;
+    return value;
+  }
+
+  set(key: string, value: string, options?: KeyValueCacheSetOptions): Promise<void> {
+    // The plugin's ttl is the answer's maxAge in seconds, never 0 for what it stores.
+    const ttl = Math.min(options?.ttl ?? Infinity, this.#maxTtlSeconds);
+    return this.#inner.set(key, value, { ttl });
+  }
+
+  delete(key: string): Promise<boolean | void> {
+    return this.#inner.delete(key);
+  }
+
+  /** Forgets every answer (a benchmark's or a test's cold start). */
+  clear(): void {
+    this.#inner.clear();
+  }
+}
+
+/**
+ * Whole answers to queries, keyed by query text, operation name and variables (Apollo's response
+ * cache plugin): a repeated query is answered without executing it. Only what the schema's
+ * `@cacheControl` hints make cacheable is stored (never a mutation, an answer with errors, or one
+ * of `PRIVATE` scope). A query that could never be stored (its hints give maxAge 0, as for
+ * `{ __typename }`) is not looked up either: no key to hash, no miss to count.
+ *
+ * A committed write through the gateway advances `writeGeneration`, which is part of every key:
+ * answers made before it are never found again (the LRU lets them go), including one that was still
+ * being computed when the write committed. An answer that used expired records because the register
+ * failed (stale-if-error) is not stored, so that the next request asks the register again.
+ */
+export function responseCachePlugin<TContext extends WithStaleness>(
+  store: ResponseStore,
+  source: { writeGeneration(): number },
+  policies: DocumentCachePolicies,
+): ApolloServerPlugin<TContext> {
+  return ApolloServerPluginResponseCache<TContext>({
+    cache: store,
+    shouldReadFromCache: async ({ schema, document }) =>
+      document !== undefined && policies(schema, document).maxAge > 0,
+    extraCacheKeyData: async () => source.writeGeneration(),
+    shouldWriteToCache: async ({ contextValue }) => !contextValue.staleness.report().stale,
+  });
+}
