@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { createGateway } from '../src/gateway/app.ts';
+import { createGateway, gatewaySettings } from '../src/gateway/app.ts';
 import { loadGatewayConfig } from '../src/gateway/config.ts';
 import { createRegistryDependencies } from '../src/gateway/dependencies.ts';
 import { startGateway } from '../src/gateway/server.ts';
@@ -73,15 +73,21 @@ try {
     CACHE_TTL_MS: String(3600_000),
   });
   const deps = createRegistryDependencies(config, { ca: readFileSync(join(dir, 'tls', 'cert.pem'), 'utf8') });
-  const gateway = await startGateway(
-    await createGateway({
-      reader: deps.reader,
-      writer: deps.writer,
-      logger: pino({ level: 'warn' }),
-      maxPageSize: config.maxPageSize,
-    }),
-    { host: config.host, port: config.port },
-  );
+  /** A gateway over the shared dependencies, with or without the response cache. */
+  const gatewayOver = async (responseCache: typeof deps.responseCache) =>
+    startGateway(
+      await createGateway({
+        reader: deps.reader,
+        writer: deps.writer,
+        logger: pino({ level: 'warn' }),
+        ...gatewaySettings(config),
+        responseCache,
+      }),
+      { host: config.host, port: config.port },
+    );
+  const gateway = await gatewayOver(deps.responseCache);
+  // The same server without whole answers: every request executes its query (over the warm cache).
+  const executing = await gatewayOver(null);
   const metrics = deps.client.metrics;
 
   const post = async (query: string, variables?: Record<string, unknown>) => {
@@ -106,9 +112,13 @@ try {
     }
   }`;
 
-  /** The SOAP calls and time of one page query; `cold` empties the shared cache first. */
-  const pageQuery = async (first: number, cold: boolean) => {
-    if (cold) deps.cache.clear();
+  /**
+   * The SOAP calls and time of one page query: `cold` empties both caches first, `records` only the
+   * response cache (records and lists warm, the answer made afresh), `answer` none.
+   */
+  const pageQuery = async (first: number, start: 'cold' | 'records' | 'answer') => {
+    if (start !== 'answer') deps.responseCache?.clear();
+    if (start === 'cold') deps.cache.clear();
     metrics.reset();
     const started = performance.now();
     await post(PAGE, { first });
@@ -118,18 +128,26 @@ try {
   console.log(`register ${registryUrl} (child process), gateway ${gateway.url}, Node ${process.version}`);
   await post('{ __typename }');
 
+  const RUNS = 5;
+  const runsOf = async (first: number, start: Parameters<typeof pageQuery>[1]) => {
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await pageQuery(first, start));
+    return runs;
+  };
+  const warmLine = (label: string, runs: Awaited<ReturnType<typeof runsOf>>) =>
+    `  ${label}: ${Math.max(...runs.map((w) => w.calls))} SOAP calls, ` +
+    `median ${medianOf(runs.map((w) => w.ms)).toFixed(1)} ms over ${runs.length} runs`;
   for (const first of [100, 500]) {
-    const colds = [];
-    for (let i = 0; i < 5; i++) colds.push(await pageQuery(first, true));
-    const warms = [];
-    for (let i = 0; i < 5; i++) warms.push(await pageQuery(first, false));
+    const colds = await runsOf(first, 'cold');
+    const records = await runsOf(first, 'records');
+    const answers = await runsOf(first, 'answer');
     const cold = colds[0];
     console.log(
       `page of ${first} units + parents + alternative addresses + eligibility:\n` +
         `  cold cache: ${cold?.calls} SOAP calls ${JSON.stringify(cold?.byOperation)}, ` +
         `median ${medianOf(colds.map((c) => c.ms)).toFixed(0)} ms over ${colds.length} runs\n` +
-        `  warm cache: ${Math.max(...warms.map((w) => w.calls))} SOAP calls, ` +
-        `median ${medianOf(warms.map((w) => w.ms)).toFixed(1)} ms over ${warms.length} runs`,
+        `${warmLine('warm cache (records and lists; answer made afresh)', records)}\n` +
+        warmLine('warm cache (the whole answer from the response cache)', answers),
     );
   }
 
@@ -138,8 +156,8 @@ try {
   const units = deps.cache.get('list:GetAllAnvisningsEnheder');
   if (units?.type !== 'slice') throw new Error('the unit list is not cached');
   const institution = `query($n: String!) { institution(number: $n) { number name status unilogin { eligible reasons } } }`;
-  const load = (bodies: string[]): HttpLoadOptions => ({
-    url: gateway.url,
+  const load = (url: string, bodies: string[]): HttpLoadOptions => ({
+    url,
     headers: { 'content-type': 'application/json' },
     bodies,
     total: REQUESTS,
@@ -157,32 +175,50 @@ try {
     units.slice.assignmentUnits.map((u) => JSON.stringify({ query, variables: { n: u.number } }));
   const institutionBodies = bodiesFor(institution);
   const smallBodies = bodiesFor(`query($n: String!) { institution(number: $n) { number name } }`);
-  // Warm-up of both, then alternate the measured runs so that neither gets the quieter machine.
-  await runHttpLoadInChild({ ...load(typenameBodies), total: 5000 });
-  await runHttpLoadInChild({ ...load(institutionBodies), total: 5000 });
-  const runs = { baseline: [] as Run[], institution: [] as Run[], small: [] as Run[] };
+  const loads = {
+    baseline: load(gateway.url, typenameBodies),
+    institution: load(gateway.url, institutionBodies),
+    small: load(gateway.url, smallBodies),
+    executingBaseline: load(executing.url, typenameBodies),
+    executingInstitution: load(executing.url, institutionBodies),
+  };
+  type LoadName = keyof typeof loads;
+  // A warm-up of each (which also fills the response cache: every number is asked more than once),
+  // then the measured runs, alternating so that none gets the quieter machine.
+  for (const options of Object.values(loads)) await runHttpLoadInChild({ ...options, total: 5000 });
+  const runs = Object.fromEntries(Object.keys(loads).map((name) => [name, [] as Run[]])) as Record<
+    LoadName,
+    Run[]
+  >;
   metrics.reset();
   for (let round = 0; round < ROUNDS; round++) {
-    runs.baseline.push(await measure(load(typenameBodies)));
-    runs.institution.push(await measure(load(institutionBodies)));
-    runs.small.push(await measure(load(smallBodies)));
+    for (const [name, options] of Object.entries(loads) as [LoadName, HttpLoadOptions][])
+      runs[name].push(await measure(options));
   }
-  const baseline = bestRun(runs.baseline).load.perSecond;
-  const measured = bestRun(runs.institution).load.perSecond;
-  const medianThroughput = (list: Run[]) => medianOf(list.map((run) => run.load.perSecond));
+  const best = (name: LoadName) => bestRun(runs[name]).load.perSecond;
+  const medianThroughput = (name: LoadName) => medianOf(runs[name].map((run) => run.load.perSecond));
+  const ratio = (part: LoadName, whole: LoadName) =>
+    `${percent(best(part), best(whole))} (best runs), ${percent(medianThroughput(part), medianThroughput(whole))} (medians)`;
   console.log(
-    `warm cache, ${CONCURRENCY} connections, best of ${ROUNDS} alternating runs of ${REQUESTS} requests:`,
+    `warm cache, ${CONCURRENCY} connections, best of ${ROUNDS} alternating runs of ${REQUESTS} requests ` +
+      `(${institutionBodies.length} different numbers, so each answer is asked for again and again):`,
   );
   report('{ __typename }', runs.baseline);
   report('institution(number) { … unilogin }', runs.institution);
   report('institution(number) { number name }', runs.small);
   console.log(
-    `  ratio institution / __typename: ${percent(measured, baseline)} (best runs), ` +
-      `${percent(medianThroughput(runs.institution), medianThroughput(runs.baseline))} (medians); ` +
-      `{ number name }: ${percent(bestRun(runs.small).load.perSecond, baseline)} (best runs); ` +
-      `SOAP calls during the runs: ${metrics.total()}`,
+    `  ratio institution / __typename: ${ratio('institution', 'baseline')}; ` +
+      `{ number name }: ${percent(best('small'), best('baseline'))} (best runs)`,
+  );
+  console.log('the same without the response cache (every query executed over the warm records):');
+  report('{ __typename }', runs.executingBaseline);
+  report('institution(number) { … unilogin }', runs.executingInstitution);
+  console.log(
+    `  ratio institution / __typename: ${ratio('executingInstitution', 'executingBaseline')}; ` +
+      `SOAP calls during all runs: ${metrics.total()}`,
   );
 
+  await executing.close();
   await gateway.close();
   deps.client.close();
 } finally {
