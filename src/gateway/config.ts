@@ -13,7 +13,7 @@ export interface GatewayConfig {
   registryCaPath: string | null;
   cacheTtlMs: number;
   cacheMaxEntries: number;
-  /** The whole-response cache's size in bytes; 0: none. */
+  /** The whole-response cache's size in characters of stored JSON (about bytes); 0: none. */
   responseCacheMaxBytes: number;
   /** How long past its TTL a cached answer may still be served while the register fails; 0: never. */
   cacheStaleIfErrorMs: number;

@@ -13,7 +13,7 @@ type WithStaleness = BaseContext & Pick<GatewayContext, 'staleness'>;
 
 /** How the whole-response store is bounded. */
 export interface ResponseStoreOptions {
-  /** Its size in bytes of stored JSON. */
+  /** Its size as Apollo's LRU counts it: characters of stored JSON (about bytes). */
   maxBytes: number;
   /**
    * The longest an answer is kept, whatever its `@cacheControl` maxAge: the shared cache's TTL, so
