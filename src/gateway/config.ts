@@ -29,6 +29,11 @@ export interface GatewayConfig {
   breakerFailureThreshold: number;
   /** How long an open breaker fails fast before it lets one probe through. */
   breakerCoolDownMs: number;
+  /** Callers' failed logins (the register's 401 to a mutation) passed on per user name in a window. */
+  loginFailuresPerUser: number;
+  /** Failed logins of all callers together passed on in a window; below the register's own limit. */
+  loginFailuresPerGateway: number;
+  loginFailureWindowMs: number;
   maxPageSize: number;
   /** Whether the schema may be introspected (GraphiQL needs it); `GATEWAY_INTROSPECTION`. */
   introspection: boolean;
@@ -103,6 +108,9 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): Readonly<GatewayConfi
     soapMaxConcurrentCalls: integer('SOAP_MAX_CONCURRENT_CALLS', 16, 1, 1000),
     breakerFailureThreshold: integer('BREAKER_FAILURE_THRESHOLD', 5, 1, 1000),
     breakerCoolDownMs: integer('BREAKER_COOL_DOWN_MS', 5000, 10, 600_000),
+    loginFailuresPerUser: integer('GATEWAY_LOGIN_FAILURES_PER_USER', 5, 1, 1000),
+    loginFailuresPerGateway: integer('GATEWAY_LOGIN_FAILURES_PER_GATEWAY', 15, 1, 100_000),
+    loginFailureWindowMs: integer('GATEWAY_LOGIN_FAILURE_WINDOW_MS', 60_000, 100, 24 * 3600_000),
     maxPageSize: integer('MAX_PAGE_SIZE', 500, 1, 1000),
     introspection: flag('GATEWAY_INTROSPECTION', true),
     logLevel,

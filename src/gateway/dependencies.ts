@@ -2,6 +2,7 @@ import type { GatewayConfig } from './config.ts';
 import { ResponseStore } from './graphql/response-cache.ts';
 import type { RegistryCache } from './registry/cache-entry.ts';
 import { createCachedRegistry, type RegistryReader } from './registry/cached-registry.ts';
+import { FailedLoginGuard } from './registry/failed-logins.ts';
 import { createLruCache, type CacheStats } from './registry/key-value-cache.ts';
 import {
   createSoapRegistryClient,
@@ -54,6 +55,11 @@ export function createRegistryDependencies(
     wsdlCredentials: credentials,
     timeoutMs: config.soapTimeoutMs,
     metrics: client.metrics,
+    failedLogins: new FailedLoginGuard({
+      perUser: config.loginFailuresPerUser,
+      perGateway: config.loginFailuresPerGateway,
+      windowMs: config.loginFailureWindowMs,
+    }),
     resilience: {
       breakerFailureThreshold: config.breakerFailureThreshold,
       breakerCoolDownMs: config.breakerCoolDownMs,

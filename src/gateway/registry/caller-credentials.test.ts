@@ -12,6 +12,10 @@ describe('CallerCredentials', () => {
     expect(CallerCredentials.fromHeader(`basic  ${Buffer.from('a:b').toString('base64')}`)).not.toBeNull();
   });
 
+  it('knows its user name: up to the first colon (a password may hold more)', () => {
+    expect(CallerCredentials.fromHeader(basic('kommune-101:a:b'))?.userName()).toBe('kommune-101');
+  });
+
   it('none, another scheme, or no user name: null', () => {
     for (const header of [undefined, '', 'Bearer abc', 'Basic', 'Basic !!!', basic('nocolon'), basic(':x')]) {
       expect(CallerCredentials.fromHeader(header)).toBeNull();

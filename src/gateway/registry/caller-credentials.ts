@@ -9,9 +9,11 @@ const BASIC = /^Basic +([A-Za-z0-9+/]+={0,2})$/i;
  */
 export class CallerCredentials {
   readonly #authorization: string;
+  readonly #userName: string;
 
-  private constructor(authorization: string) {
+  private constructor(authorization: string, userName: string) {
     this.#authorization = authorization;
+    this.#userName = userName;
   }
 
   /** The credentials of a request's `Authorization` header; null when it carries no Basic `user:password`. */
@@ -20,8 +22,14 @@ export class CallerCredentials {
     if (token === undefined) return null;
     const decoded = Buffer.from(token, 'base64').toString('utf8');
     // user-id ":" password (RFC 7617), with a user name.
-    if (decoded.indexOf(':') < 1) return null;
-    return new CallerCredentials(`Basic ${token}`);
+    const colon = decoded.indexOf(':');
+    if (colon < 1) return null;
+    return new CallerCredentials(`Basic ${token}`, decoded.slice(0, colon));
+  }
+
+  /** The register user name (for counting failed logins per user; not a secret, never logged here). */
+  userName(): string {
+    return this.#userName;
   }
 
   /** The header value for one call to the register. */

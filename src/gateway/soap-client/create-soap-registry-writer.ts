@@ -1,4 +1,6 @@
+import { isAppError } from '../errors.ts';
 import type { CallerCredentials } from '../registry/caller-credentials.ts';
+import type { FailedLoginGuard } from '../registry/failed-logins.ts';
 import type { CallMetrics } from '../registry/registry-client.ts';
 import type { RegistryWriter, WriteOperation, WriteResult } from '../registry/registry-writer.ts';
 import type { BasicCredentials } from './basic-credentials.ts';
@@ -20,6 +22,8 @@ export interface SoapRegistryWriterOptions {
   metrics: CallMetrics;
   /** Breaker and concurrency cap of the writes; a write is never retried nor shared. */
   resilience: Pick<ResiliencePolicy, 'breakerFailureThreshold' | 'breakerCoolDownMs' | 'maxConcurrentCalls'>;
+  /** Counts the register's refusals of callers' logins and stops passing on too many; none: no limit. */
+  failedLogins?: FailedLoginGuard;
 }
 
 /** The RegistryWriter over SOAP, with the state of its circuit breaker (for readiness and metrics). */
@@ -40,17 +44,28 @@ export function createSoapRegistryWriter(options: SoapRegistryWriterOptions): So
     }),
     { ...options.resilience, retry: null, coalesce: false },
   );
-  const write = (
+  const logins = options.failedLogins;
+  const write = async (
     credentials: CallerCredentials,
     operation: WriteOperation,
     args: object,
     number: string | null,
-  ): Promise<WriteResult> =>
-    caller.call(operation, args, toWriteResult, {
-      authorization: credentials.authorization(),
-      callerCredentials: true,
-      write: { number },
-    });
+  ): Promise<WriteResult> => {
+    await logins?.assertMayTry(credentials);
+    try {
+      const result = await caller.call(operation, args, toWriteResult, {
+        authorization: credentials.authorization(),
+        callerCredentials: true,
+        write: { number },
+      });
+      // Any answer at all (OK, FEJL, INGEN_ADGANG) means the register accepted the login.
+      await logins?.succeeded(credentials);
+      return result;
+    } catch (error) {
+      if (isAppError(error) && error.code === 'UNAUTHENTICATED') await logins?.failed(credentials);
+      throw error;
+    }
+  };
 
   return {
     insertDaycareInstitution: (c, institution, firstUnit) =>

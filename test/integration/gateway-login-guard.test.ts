@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { M } from '../helpers/gateway-writes.ts';
+import { REAL } from '../helpers/import-fixtures.ts';
+import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway.ts';
+import { startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+
+// The register refuses a client address for a minute after 20 failed logins (429), and every caller
+// reaches it from the gateway's one address. These gateways pass on fewer failures than that.
+let registry: TestRegistry;
+let gateway: TestGateway;
+
+beforeAll(async () => {
+  registry = await startTestRegistry();
+  gateway = await startTestGateway(registry, {
+    env: { GATEWAY_LOGIN_FAILURES_PER_USER: '3', GATEWAY_LOGIN_FAILURES_PER_GATEWAY: '10' },
+  });
+});
+afterAll(async () => {
+  await gateway?.close();
+  await registry?.close();
+});
+
+/** One update of G10662's e-mail as `user` with `password`; its error codes and messages. */
+const update = async (target: TestGateway, user: string, password: string, email: string) => {
+  const response = await target.query(
+    M.updateAssignmentUnit,
+    { input: { number: REAL.privatUnit751, email } },
+    { user, password },
+  );
+  return {
+    codes: response.errors?.map((e) => e.extensions?.code) ?? [],
+    messages: response.errors?.map((e) => e.message) ?? [],
+    data: response.data,
+  };
+};
+const writesToRegister = (target: TestGateway) => target.metrics.byOperation().UpdateAnvisningsEnhed ?? 0;
+
+describe('failed logins through the gateway', () => {
+  it('a user name is held back after its failures, the register no longer asked', async () => {
+    const own = await startTestGateway(registry, { env: { GATEWAY_LOGIN_FAILURES_PER_USER: '3' } });
+    try {
+      for (let i = 0; i < 3; i++) {
+        expect((await update(own, 'kommune-101', `guess-${i}`, 'x@kk.dk')).codes).toEqual([
+          'UNAUTHENTICATED',
+        ]);
+      }
+      own.metrics.reset();
+      const held = await update(own, 'kommune-101', 'kommune-101', 'x@kk.dk');
+      expect(held.codes).toEqual(['UNAUTHENTICATED']);
+      expect(held.messages[0]).toMatch(/^Too many failed logins for this user name; try again in \d+ s\.$/);
+      expect(writesToRegister(own)).toBe(0);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('guessing across many user names never locks out a caller the register knows', async () => {
+    const before = await update(gateway, 'admin', 'admin', 'foer@hoejvang.dk');
+    expect(before.codes).toEqual([]);
+    gateway.metrics.reset();
+    const users = ['kommune-101', 'privat-33178522', 'reader', 'ukendt-1', 'ukendt-2'];
+    for (let i = 0; i < 30; i++) {
+      const user = users[i % users.length] ?? 'ukendt';
+      expect((await update(gateway, user, `guess-${i}`, 'x@kk.dk')).codes).toEqual(['UNAUTHENTICATED']);
+    }
+    // Only the gateway-wide allowance reached the register: below its own limit.
+    expect(writesToRegister(gateway)).toBe(10);
+
+    // A login the register accepted before still goes through; a new one waits out the window.
+    const after = await update(gateway, 'admin', 'admin', 'efter@hoejvang.dk');
+    expect(after.codes).toEqual([]);
+    expect(after.data).toMatchObject({
+      updateAssignmentUnit: { assignmentUnit: { email: 'efter@hoejvang.dk' } },
+    });
+    const stranger = await update(gateway, 'privat-33178522', 'privat-33178522', 'x@hoejvang.dk');
+    expect(stranger.messages[0]).toMatch(/^Too many failed logins through this gateway; /);
+  });
+});
