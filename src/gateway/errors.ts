@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'INTERNAL_SERVER_ERROR'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
+  /** Held back before reaching the register (too many failed logins); `retryAfterSeconds` says when. */
+  | 'TOO_MANY_REQUESTS'
   | 'QUERY_TOO_COMPLEX';
 
 /**

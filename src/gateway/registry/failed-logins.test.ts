@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.ts';
 import { CallerCredentials } from './caller-credentials.ts';
-import { FailedLoginGuard } from './failed-logins.ts';
+import { FailedLoginGuard, type LoginAttempt, type LoginOutcome } from './failed-logins.ts';
 
 const as = (user: string, password: string): CallerCredentials => {
   const credentials = CallerCredentials.fromHeader(
@@ -11,72 +11,96 @@ const as = (user: string, password: string): CallerCredentials => {
   return credentials;
 };
 
-/** The refusal assertMayTry throws, or null when the login may go to the register. */
-const refusal = async (guard: FailedLoginGuard, caller: CallerCredentials): Promise<AppError | null> => {
+/** The login let through, or the error that held it back. */
+const begin = async (
+  guard: FailedLoginGuard,
+  caller: CallerCredentials,
+): Promise<LoginAttempt | AppError> => {
   try {
-    await guard.assertMayTry(caller);
-    return null;
+    return await guard.begin(caller);
   } catch (error) {
     if (error instanceof AppError) return error;
     throw error;
   }
 };
 
+/** One whole login: let through and answered with `outcome`; throws if it was held back. */
+const login = async (guard: FailedLoginGuard, caller: CallerCredentials, outcome: LoginOutcome) => {
+  const attempt = await begin(guard, caller);
+  if (attempt instanceof AppError) throw attempt;
+  attempt.end(outcome);
+};
+
+const heldBack = async (guard: FailedLoginGuard, caller: CallerCredentials): Promise<AppError | null> => {
+  const attempt = await begin(guard, caller);
+  if (attempt instanceof AppError) return attempt;
+  attempt.end('unknown');
+  return null;
+};
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('FailedLoginGuard', () => {
-  it('stops a user name after its failures, for the rest of the window, whatever the password', async () => {
+  it('holds a user name back after its failures, for the rest of the window, whatever the password', async () => {
     const guard = new FailedLoginGuard({ perUser: 3, perGateway: 100, windowMs: 300 });
-    for (let i = 0; i < 3; i++) {
-      expect(await refusal(guard, as('kommune-101', `guess-${i}`))).toBeNull();
-      await guard.failed(as('kommune-101', `guess-${i}`));
-    }
-    const refused = await refusal(guard, as('kommune-101', 'kommune-101'));
-    expect(refused?.code).toBe('UNAUTHENTICATED');
-    expect(refused?.message).toMatch(/^Too many failed logins for this user name; try again in 1 s\.$/);
-    expect(refused?.extensions).toEqual({ retryAfterSeconds: '1' });
+    for (let i = 0; i < 3; i++) await login(guard, as('kommune-101', `guess-${i}`), 'refused');
+    const held = await heldBack(guard, as('kommune-101', 'kommune-101'));
+    expect(held?.code).toBe('TOO_MANY_REQUESTS');
+    expect(held?.message).toBe(
+      'Too many failed logins for this user name; it is held back here for a while; try again in 1 s.',
+    );
+    expect(held?.extensions).toEqual({ retryAfterSeconds: '1' });
     // Another user name is not held up.
-    expect(await refusal(guard, as('admin', 'admin'))).toBeNull();
+    expect(await heldBack(guard, as('admin', 'admin'))).toBeNull();
     await sleep(350);
-    expect(await refusal(guard, as('kommune-101', 'kommune-101'))).toBeNull();
+    expect(await heldBack(guard, as('kommune-101', 'kommune-101'))).toBeNull();
+  });
+
+  it('counts logins still waiting for the register: a parallel burst cannot slip past', async () => {
+    const guard = new FailedLoginGuard({ perUser: 3, perGateway: 5, windowMs: 60_000 });
+    const burst = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => begin(guard, as('kommune-101', `guess-${i}`))),
+    );
+    const through = burst.filter((attempt): attempt is LoginAttempt => !(attempt instanceof AppError));
+    expect(through).toHaveLength(3);
+    const others = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => begin(guard, as(`user-${i}`, 'guess'))),
+    );
+    expect(others.filter((attempt) => !(attempt instanceof AppError))).toHaveLength(2);
+    // Answers that say nothing of the credentials (a timeout) free their place and count no failure.
+    for (const attempt of through) attempt.end('unknown');
+    expect(await heldBack(guard, as('kommune-101', 'guess-again'))).toBeNull();
   });
 
   it('lets credentials the register accepted before through, even at a user name held back', async () => {
     const guard = new FailedLoginGuard({ perUser: 2, perGateway: 100, windowMs: 60_000 });
-    await guard.succeeded(as('kommune-101', 'kommune-101'));
-    await guard.failed(as('kommune-101', 'guess-1'));
-    await guard.failed(as('kommune-101', 'guess-2'));
-    expect(await refusal(guard, as('kommune-101', 'guess-3'))).not.toBeNull();
-    expect(await refusal(guard, as('kommune-101', 'kommune-101'))).toBeNull();
+    await login(guard, as('kommune-101', 'kommune-101'), 'accepted');
+    await login(guard, as('kommune-101', 'guess-1'), 'refused');
+    await login(guard, as('kommune-101', 'guess-2'), 'refused');
+    expect(await heldBack(guard, as('kommune-101', 'guess-3'))).not.toBeNull();
+    expect(await heldBack(guard, as('kommune-101', 'kommune-101'))).toBeNull();
   });
 
-  it('forgets a user name’s failures when the register accepts it', async () => {
-    const guard = new FailedLoginGuard({ perUser: 2, perGateway: 100, windowMs: 60_000 });
-    await guard.failed(as('admin', 'typo'));
-    await guard.succeeded(as('admin', 'admin'));
-    await guard.failed(as('admin', 'typo'));
-    expect(await refusal(guard, as('admin', 'admin'))).toBeNull();
-  });
-
-  it('beyond the gateway-wide limit, passes on only logins the register accepted before', async () => {
+  it('beyond the gateway-wide limit, lets through only logins the register accepted before', async () => {
     const guard = new FailedLoginGuard({ perUser: 2, perGateway: 4, windowMs: 60_000 });
-    await guard.succeeded(as('admin', 'admin'));
-    for (const user of ['a', 'b']) for (const password of ['x', 'y']) await guard.failed(as(user, password));
+    await login(guard, as('admin', 'admin'), 'accepted');
+    for (const user of ['a', 'b'])
+      for (const password of ['x', 'y']) await login(guard, as(user, password), 'refused');
 
-    const stranger = await refusal(guard, as('kommune-101', 'kommune-101'));
-    expect(stranger?.code).toBe('UNAUTHENTICATED');
+    const stranger = await heldBack(guard, as('kommune-101', 'kommune-101'));
+    expect(stranger?.code).toBe('TOO_MANY_REQUESTS');
     expect(stranger?.message).toMatch(
-      /^Too many failed logins through this gateway; .* Try again in \d+ s\.$/,
+      /^Too many failed logins through this gateway; .* try again in \d+ s\.$/,
     );
-    expect(await refusal(guard, as('admin', 'admin'))).toBeNull();
+    expect(await heldBack(guard, as('admin', 'admin'))).toBeNull();
     // Known-good means these very credentials: the same user with another password is a stranger.
-    expect(await refusal(guard, as('admin', 'guess'))).not.toBeNull();
+    expect(await heldBack(guard, as('admin', 'guess'))).not.toBeNull();
   });
 
   it('no longer trusts credentials the register refused since', async () => {
     const guard = new FailedLoginGuard({ perUser: 10, perGateway: 1, windowMs: 60_000 });
-    await guard.succeeded(as('admin', 'old-password'));
-    await guard.failed(as('admin', 'old-password'));
-    expect(await refusal(guard, as('admin', 'old-password'))).not.toBeNull();
+    await login(guard, as('admin', 'old-password'), 'accepted');
+    await login(guard, as('admin', 'old-password'), 'refused');
+    expect(await heldBack(guard, as('admin', 'old-password'))).not.toBeNull();
   });
 });

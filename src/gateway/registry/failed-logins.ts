@@ -1,81 +1,130 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError } from '../errors.ts';
 import type { CallerCredentials } from './caller-credentials.ts';
 
 /** How many failed logins the gateway passes on to the register, and over what window. */
 export interface FailedLoginLimits {
-  /** Failed logins per user name in a window; more are refused without asking the register. */
+  /** Failed (and unsettled) logins per user name in a window; more are held back. */
   perUser: number;
   /**
-   * Failed logins of all callers together in a window. Keep it below the register's own limit per
-   * client address (20 a minute for the embedded one): every caller reaches the register from the
-   * gateway's one address, so above it the register would refuse everyone's writes.
+   * Failed (and unsettled) logins of all callers together in a window. Keep it below the register's
+   * own limit per client address (20 a minute for the embedded one): every caller reaches the
+   * register from the gateway's one address, and above that limit the register refuses all of the
+   * gateway's calls, reads too, for the rest of its window.
    */
   perGateway: number;
   windowMs: number;
 }
 
-/** How long a login the register accepted still counts as known-good when the gateway is under attack. */
+/** How a login the register was asked about came out. */
+export type LoginOutcome =
+  /** The register answered the call (OK, FEJL or INGEN_ADGANG): it accepted the credentials. */
+  | 'accepted'
+  /** The register answered 401. */
+  | 'refused'
+  /** No answer about the credentials (timeout, unavailable, 429 …): counts as neither. */
+  | 'unknown';
+
+/** One login on its way to the register; `end` it exactly once. */
+export interface LoginAttempt {
+  end(outcome: LoginOutcome): void;
+}
+
+/** How long a login the register accepted still counts as known-good. */
 const VERIFIED_FOR_MS = 24 * 3600_000;
 const MAX_VERIFIED = 10_000;
+const GATEWAY_KEY = 'all';
 
 /**
- * Keeps password guessing through the gateway's mutations from locking everyone out of the register.
+ * Keeps password guessing through the gateway's mutations from making the register refuse the
+ * gateway itself.
  *
  * The register refuses a client address after repeated failed logins, and to the register every
  * caller of the gateway is the gateway. So the gateway counts failed logins itself (the register's
- * 401 to a caller's credentials) and stops passing them on: per user name beyond `perUser`, and for
- * everyone beyond `perGateway`. Credentials the register accepted recently always go through, so
- * that guessing cannot lock their owner out either. They are remembered as a keyed hash (HMAC with
- * a key that lives only in this process), never as text.
+ * 401 to a caller's credentials, rate-limiter-flexible's fixed windows) and holds back logins that
+ * would go over a limit: per user name beyond `perUser`, for everyone beyond `perGateway`. Logins
+ * still waiting for the register's answer count against both limits, so that a burst of parallel
+ * guesses cannot slip past before the first failure is known.
+ *
+ * Credentials the register accepted in the last day are never held back, so that guessing cannot
+ * lock out callers who have written through this gateway before. They are remembered as a keyed
+ * hash (HMAC with a key that lives only in this process), never as text. The price: a user name
+ * that has not logged in through this gateway since it started can be held back by someone else's
+ * guessing, for the rest of a window; without the guard, the register would refuse everyone.
  */
 export class FailedLoginGuard {
-  readonly #perUser: RateLimiterMemory;
-  readonly #perGateway: RateLimiterMemory;
   readonly #limits: FailedLoginLimits;
+  readonly #failuresPerUser: RateLimiterMemory;
+  readonly #failuresPerGateway: RateLimiterMemory;
+  readonly #inFlightPerUser = new Map<string, number>();
+  #inFlight = 0;
   readonly #verified = new LRUCache<string, true>({ max: MAX_VERIFIED, ttl: VERIFIED_FOR_MS });
   readonly #hmacKey = randomBytes(32);
 
   constructor(limits: FailedLoginLimits) {
     this.#limits = limits;
     const duration = limits.windowMs / 1000;
-    this.#perUser = new RateLimiterMemory({ keyPrefix: 'user', points: limits.perUser, duration });
-    this.#perGateway = new RateLimiterMemory({ keyPrefix: 'gateway', points: limits.perGateway, duration });
+    this.#failuresPerUser = new RateLimiterMemory({ keyPrefix: 'user', points: limits.perUser, duration });
+    this.#failuresPerGateway = new RateLimiterMemory({
+      keyPrefix: 'gateway',
+      points: limits.perGateway,
+      duration,
+    });
   }
 
-  /** Throws UNAUTHENTICATED, with the seconds to wait, when this caller's login may not go to the register now. */
-  async assertMayTry(caller: CallerCredentials): Promise<void> {
-    // Accepted before: nobody's guessing, not even at this user name, holds these credentials back.
-    if (this.#verified.has(this.#digest(caller))) return;
-    const user = await this.#perUser.get(caller.userName());
-    if (user !== null && user.consumedPoints >= this.#limits.perUser) {
-      throw refused(
-        `Too many failed logins for this user name; try again in ${seconds(user.msBeforeNext)} s.`,
-        user.msBeforeNext,
+  /**
+   * Lets one login go to the register, or throws TOO_MANY_REQUESTS (with `retryAfterSeconds`) when
+   * it would go over a limit.
+   */
+  async begin(caller: CallerCredentials): Promise<LoginAttempt> {
+    const digest = this.#digest(caller);
+    const user = caller.userName();
+    if (this.#verified.has(digest)) return this.#attempt(digest, user, false);
+    const [userFailures, allFailures] = await Promise.all([
+      this.#failuresPerUser.get(user),
+      this.#failuresPerGateway.get(GATEWAY_KEY),
+    ]);
+    // From here to the count below nothing awaits: parallel logins see each other in flight.
+    if (failed(userFailures) + (this.#inFlightPerUser.get(user) ?? 0) >= this.#limits.perUser) {
+      throw heldBack(
+        'Too many failed logins for this user name; it is held back here for a while',
+        userFailures,
       );
     }
-    const all = await this.#perGateway.get('all');
-    if (all !== null && all.consumedPoints >= this.#limits.perGateway) {
-      throw refused(
-        `Too many failed logins through this gateway; only logins the register accepted before are passed on. ` +
-          `Try again in ${seconds(all.msBeforeNext)} s.`,
-        all.msBeforeNext,
+    if (failed(allFailures) + this.#inFlight >= this.#limits.perGateway) {
+      throw heldBack(
+        'Too many failed logins through this gateway; only logins the register accepted before go through for a while',
+        allFailures,
       );
     }
+    this.#inFlightPerUser.set(user, (this.#inFlightPerUser.get(user) ?? 0) + 1);
+    this.#inFlight += 1;
+    return this.#attempt(digest, user, true);
   }
 
-  /** The register refused these credentials (401). */
-  async failed(caller: CallerCredentials): Promise<void> {
-    this.#verified.delete(this.#digest(caller));
-    await Promise.all([this.#perUser.penalty(caller.userName()), this.#perGateway.penalty('all')]);
-  }
-
-  /** The register accepted these credentials (whatever it then said of the write). */
-  async succeeded(caller: CallerCredentials): Promise<void> {
-    this.#verified.set(this.#digest(caller), true);
-    await this.#perUser.delete(caller.userName());
+  #attempt(digest: string, user: string, counted: boolean): LoginAttempt {
+    let ended = false;
+    return {
+      end: (outcome) => {
+        if (ended) return;
+        ended = true;
+        if (counted) {
+          const left = (this.#inFlightPerUser.get(user) ?? 1) - 1;
+          if (left === 0) this.#inFlightPerUser.delete(user);
+          else this.#inFlightPerUser.set(user, left);
+          this.#inFlight -= 1;
+        }
+        if (outcome === 'accepted') this.#verified.set(digest, true);
+        if (outcome === 'refused') {
+          this.#verified.delete(digest);
+          // Both are in-memory and settle at once; nothing to wait for.
+          void this.#failuresPerUser.penalty(user);
+          void this.#failuresPerGateway.penalty(GATEWAY_KEY);
+        }
+      },
+    };
   }
 
   #digest(caller: CallerCredentials): string {
@@ -83,9 +132,14 @@ export class FailedLoginGuard {
   }
 }
 
-const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
+/** Failures counted in a window that has not ended (a late timer may leave an ended one behind). */
+const failed = (res: RateLimiterRes | null): number =>
+  res !== null && res.msBeforeNext > 0 ? res.consumedPoints : 0;
 
-const refused = (message: string, msBeforeNext: number) =>
-  new AppError('UNAUTHENTICATED', message, {
-    extensions: { retryAfterSeconds: String(seconds(msBeforeNext)) },
+const heldBack = (reason: string, failures: RateLimiterRes | null) => {
+  // With no failure counted yet, the logins in flight decide: a second is a fair wait.
+  const seconds = Math.max(1, Math.ceil((failures?.msBeforeNext ?? 0) / 1000));
+  return new AppError('TOO_MANY_REQUESTS', `${reason}; try again in ${seconds} s.`, {
+    extensions: { retryAfterSeconds: String(seconds) },
   });
+};

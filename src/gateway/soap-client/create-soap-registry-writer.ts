@@ -51,7 +51,7 @@ export function createSoapRegistryWriter(options: SoapRegistryWriterOptions): So
     args: object,
     number: string | null,
   ): Promise<WriteResult> => {
-    await logins?.assertMayTry(credentials);
+    const login = await logins?.begin(credentials);
     try {
       const result = await caller.call(operation, args, toWriteResult, {
         authorization: credentials.authorization(),
@@ -59,10 +59,10 @@ export function createSoapRegistryWriter(options: SoapRegistryWriterOptions): So
         write: { number },
       });
       // Any answer at all (OK, FEJL, INGEN_ADGANG) means the register accepted the login.
-      await logins?.succeeded(credentials);
+      login?.end('accepted');
       return result;
     } catch (error) {
-      if (isAppError(error) && error.code === 'UNAUTHENTICATED') await logins?.failed(credentials);
+      login?.end(isAppError(error) && error.code === 'UNAUTHENTICATED' ? 'refused' : 'unknown');
       throw error;
     }
   };
