@@ -114,7 +114,9 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
       // The same header from the same @cacheControl hints, without per-field work (see the plugin).
       ApolloServerPluginCacheControlDisabled(),
       cacheControlFromSchema(cachePolicies),
-      // After the cache-control plugin, whose policy decides what it may store.
+      // After the cache-control plugin: Apollo starts every willSendResponse hook at once, in plugin
+      // order, and that plugin sets the policy this one stores by before its first await (this one
+      // reads it after one). Were that to change, nothing would be stored: it fails safe.
       ...(deps.responseCache == null
         ? []
         : [responseCachePlugin(deps.responseCache, deps.reader, cachePolicies)]),

@@ -20,6 +20,8 @@ afterAll(async () => {
   await registry?.close();
 });
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 const UNIT = `query($n: String!) { institution(number: $n) { number name unilogin { eligible reasons } } }`;
 
 /** One query's answer, its Age header and the SOAP calls it made. */
@@ -74,6 +76,25 @@ describe('the response cache', () => {
     expect(after.data).toEqual({
       institution: { ...(before.data?.institution as object), name: 'Højvang Børnehus' },
     });
+  });
+
+  it('keeps an answer no longer than the oldest record in it stays fresh', async () => {
+    const shortLived = await startTestGateway(registry, { env: { CACHE_TTL_MS: '600' } });
+    try {
+      const NAME = `{ institution(number: "G18063") { name } }`;
+      const STATUS = `{ institution(number: "G18063") { status } }`;
+      expect((await ask(shortLived, NAME)).calls).toBe(1);
+      await sleep(400);
+      // Made from the record read 400 ms ago: fresh for 200 ms more, and stored no longer.
+      expect((await ask(shortLived, STATUS)).calls).toBe(0);
+      expect((await ask(shortLived, STATUS)).age).not.toBeNull();
+      await sleep(300);
+      const again = await ask(shortLived, STATUS);
+      expect(again.age).toBeNull();
+      expect(again.calls).toBe(1);
+    } finally {
+      await shortLived.close();
+    }
   });
 
   it('is switched off by RESPONSE_CACHE_MAX_BYTES=0', async () => {

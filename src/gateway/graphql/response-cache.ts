@@ -16,11 +16,14 @@ export interface ResponseStoreOptions {
   /** Its size as Apollo's LRU counts it: characters of stored JSON (about bytes). */
   maxBytes: number;
   /**
-   * The longest an answer is kept, whatever its `@cacheControl` maxAge: the shared cache's TTL, so
-   * that an answer is not served for longer than the records it was made from would be.
+   * The shared cache's TTL: an answer is kept no longer than the oldest record it was made from
+   * would be, and never longer than this, whatever its `@cacheControl` maxAge.
    */
   ttlMs: number;
 }
+
+/** What an entry costs the LRU besides its key and value, roughly, in the same units. */
+const ENTRY_OVERHEAD = 200;
 
 /** Counts of the response store's look-ups since start, for /metrics. */
 export interface ResponseStoreStats {
@@ -34,12 +37,17 @@ export interface ResponseStoreStats {
  */
 export class ResponseStore implements KeyValueCache<string> {
   readonly stats: ResponseStoreStats = { hits: 0, misses: 0 };
+  readonly ttlMs: number;
   readonly #inner: InMemoryLRUCache<string>;
-  readonly #maxTtlSeconds: number;
 
   constructor(options: ResponseStoreOptions) {
-    this.#inner = new InMemoryLRUCache<string>({ maxSize: options.maxBytes });
-    this.#maxTtlSeconds = options.ttlMs / 1000;
+    this.#inner = new InMemoryLRUCache<string>({
+      maxSize: options.maxBytes,
+      // Keys (a 64-character hash behind a prefix) and the LRU's own bookkeeping count too, so that
+      // many small answers (`{ institution: null }` for made-up numbers) cannot outgrow the bound.
+      sizeCalculation: (value: string, key: string) => value.length + key.length + ENTRY_OVERHEAD,
+    });
+    this.ttlMs = options.ttlMs;
   }
 
   async get(key: string): Promise<string | undefined> {
@@ -51,7 +59,7 @@ export class ResponseStore implements KeyValueCache<string> {
 
   set(key: string, value: string, options?: KeyValueCacheSetOptions): Promise<void> {
     // The plugin's ttl is the answer's maxAge in seconds, never 0 for what it stores.
-    const ttl = Math.min(options?.ttl ?? Infinity, this.#maxTtlSeconds);
+    const ttl = Math.min(options?.ttl ?? Infinity, this.ttlMs / 1000);
     return this.#inner.set(key, value, { ttl });
   }
 
@@ -72,10 +80,15 @@ export class ResponseStore implements KeyValueCache<string> {
  * of `PRIVATE` scope). A query that could never be stored (its hints give maxAge 0, as for
  * `{ __typename }`) is not looked up either: no key to hash, no miss to count.
  *
- * A committed write through the gateway advances `writeGeneration`, which is part of every key:
- * answers made before it are never found again (the LRU lets them go), including one that was still
- * being computed when the write committed. An answer that used expired records because the register
- * failed (stale-if-error) is not stored, so that the next request asks the register again.
+ * An answer is kept until the oldest register data it was made from leaves the shared cache's TTL
+ * (the request's recorder knows when that was read), so a stored answer is never older than the
+ * cache below it would serve. An answer that used expired records because the register failed
+ * (stale-if-error) is not stored, so that the next request asks the register again.
+ *
+ * A write through this gateway that committed or may have (its outcome unknown) advances
+ * `writeGeneration`, which is part of every key: answers made before it are never found again (the
+ * LRU lets them go), including one that was still being computed when the write committed. Writes
+ * through another gateway instance or straight at the register are seen when the TTL runs out.
  */
 export function responseCachePlugin<TContext extends WithStaleness>(
   store: ResponseStore,
@@ -87,6 +100,17 @@ export function responseCachePlugin<TContext extends WithStaleness>(
     shouldReadFromCache: async ({ schema, document }) =>
       document !== undefined && policies(schema, document).maxAge > 0,
     extraCacheKeyData: async () => source.writeGeneration(),
-    shouldWriteToCache: async ({ contextValue }) => !contextValue.staleness.report().stale,
+    shouldWriteToCache: async ({ contextValue, overallCachePolicy }) => {
+      const served = contextValue.staleness;
+      if (served.report().stale) return false;
+      const oldest = served.oldestReadAtMs();
+      if (oldest === null) return true;
+      const freshForSeconds = (oldest + store.ttlMs - Date.now()) / 1000;
+      if (freshForSeconds <= 0) return false;
+      // The plugin stores for the policy's maxAge, read right after this hook returns; the
+      // Cache-Control header was set from the schema's hints before and keeps them.
+      overallCachePolicy.restrict({ maxAge: freshForSeconds });
+      return true;
+    },
   });
 }

@@ -76,10 +76,17 @@ export function createCachedRegistry(
   // Advanced by every forget(): an answer to a read that started before it is not stored.
   let generation = 0;
 
-  /** The entry under `key` if it is within its TTL. */
-  const fresh = (key: string): CacheEntry | undefined => {
+  /** Notes in `recorder` when `entry` was read from the register. */
+  const noteRead = (entry: CacheEntry, recorder: StalenessRecorder) => {
+    const at = age.readAt(entry);
+    if (at !== null) recorder.markRead(at);
+  };
+  /** The entry under `key` if it is within its TTL, noted in `recorder` as served. */
+  const fresh = (key: string, recorder: StalenessRecorder = IGNORE_STALENESS): CacheEntry | undefined => {
     const entry = cache.get(key);
-    return entry !== undefined && age.isFresh(entry) ? entry : undefined;
+    if (entry === undefined || !age.isFresh(entry)) return undefined;
+    noteRead(entry, recorder);
+    return entry;
   };
   const put = (key: string, entry: CacheEntry) => cache.set(key, age.stamp(entry));
   /** An expired entry that may stand in for the register after `error`, with its age. */
@@ -115,19 +122,21 @@ export function createCachedRegistry(
     for (const record of records) put(recordKey(record.kind, record.number), { type: 'record', record });
   };
 
-  function peek<K extends InstitutionKind>(level: K, number: string): InstitutionOf<K> | null | undefined;
-  function peek(level: 'any', number: string): Institution | undefined;
-  function peek(level: InstitutionKind | 'any', number: string): Institution | null | undefined {
+  const peek = (
+    level: InstitutionKind | 'any',
+    number: string,
+    recorder: StalenessRecorder,
+  ): Institution | null | undefined => {
     if (level === 'any') {
       for (const at of LOOKUP_ORDER) {
-        const entry = fresh(recordKey(at, number));
+        const entry = fresh(recordKey(at, number), recorder);
         if (entry?.type === 'record') return entry.record;
       }
       return undefined;
     }
-    const entry = fresh(recordKey(level, number));
+    const entry = fresh(recordKey(level, number), recorder);
     return entry?.type === 'record' ? entry.record : entry?.type === 'missing' ? null : undefined;
-  }
+  };
 
   /** The expired entries of `misses`, all or none: a partial answer would look complete. */
   const standInsFor = <K extends InstitutionKind>(
@@ -155,7 +164,7 @@ export function createCachedRegistry(
     const found = new Map<string, InstitutionOf<K> | null>();
     const misses: string[] = [];
     for (const number of new Set(numbers)) {
-      const entry = fresh(recordKey(level, number));
+      const entry = fresh(recordKey(level, number), recorder);
       if (entry?.type === 'record' && isLevel(entry.record, level)) found.set(number, entry.record);
       else if (entry?.type === 'missing') found.set(number, null);
       else misses.push(number);
@@ -231,6 +240,7 @@ export function createCachedRegistry(
     } catch (error) {
       entry = standIn(key, error, recorder);
     }
+    noteRead(entry, recorder);
     if (entry.type !== 'slice') throw new Error(`Cache entry ${key} is not a list`);
     return entry.slice;
   };
@@ -247,6 +257,7 @@ export function createCachedRegistry(
     } catch (error) {
       entry = standIn(key, error, recorder);
     }
+    noteRead(entry, recorder);
     if (entry.type !== 'codes') throw new Error(`Cache entry ${key} is not a code table`);
     return entry.codes;
   };
@@ -254,7 +265,8 @@ export function createCachedRegistry(
   // One view per request recorder; the cache, in-flight reads and generation stay shared.
   const view = (recorder: StalenessRecorder): RegistryReader => ({
     byNumbers: (level, numbers) => byNumbers(level, numbers, recorder),
-    peek,
+    peek: ((level: InstitutionKind | 'any', number: string) =>
+      peek(level, number, recorder)) as RegistryReader['peek'],
     forget,
     writeGeneration: () => generation,
     async refresh(level, numbers) {

@@ -5,28 +5,42 @@ export interface StalenessReport {
   maxAgeMs: number;
 }
 
-/** A per-request note of stale answers served (owned by the request's context, never shared). */
+/**
+ * A per-request note of how old the register data it was served is (owned by the request's
+ * context, never shared): the stale answers, and when the oldest answer was read from the register.
+ */
 export interface StalenessRecorder {
   /** Notes that the cached answer under `key` was served `ageMs` after it was read. */
   markStale(key: string, ageMs: number): void;
+  /** Notes that an answer served was read from the register at `readAtMs` (epoch ms). */
+  markRead(readAtMs: number): void;
   report(): StalenessReport;
+  /** When the oldest answer served was read from the register; null if none was noted. */
+  oldestReadAtMs(): number | null;
 }
 
 /** A fresh recorder for one request. */
 export function createStalenessRecorder(): StalenessRecorder {
   let stale = false;
   let maxAgeMs = 0;
+  let oldest: number | null = null;
   return {
     markStale(_key, ageMs) {
       stale = true;
       maxAgeMs = Math.max(maxAgeMs, ageMs);
     },
+    markRead(readAtMs) {
+      oldest = oldest === null ? readAtMs : Math.min(oldest, readAtMs);
+    },
     report: () => ({ stale, maxAgeMs }),
+    oldestReadAtMs: () => oldest,
   };
 }
 
 /** A recorder that keeps nothing: for reads that belong to no request. */
 export const IGNORE_STALENESS: StalenessRecorder = {
   markStale() {},
+  markRead() {},
   report: () => ({ stale: false, maxAgeMs: 0 }),
+  oldestReadAtMs: () => null,
 };

@@ -23,6 +23,8 @@ export interface EntryAge {
   isFresh(entry: CacheEntry): boolean;
   /** The entry's age if it may stand in for the register after `error`; null if it may not. */
   staleAge(entry: CacheEntry, error: unknown): number | null;
+  /** When the entry was read from the register (epoch ms); null for an unstamped one. */
+  readAt(entry: CacheEntry): number | null;
 }
 
 /**
@@ -50,6 +52,7 @@ export function createEntryAge(policy: FreshnessPolicy): EntryAge {
       const age = now() - at;
       return age <= policy.ttlMs + policy.staleIfErrorMs ? age : null;
     },
+    readAt: storedAt,
   };
 }
 
@@ -58,4 +61,5 @@ export const STORE_TTL_ONLY: EntryAge = {
   stamp: (entry) => entry,
   isFresh: () => true,
   staleAge: () => null,
+  readAt: () => null,
 };
