@@ -207,3 +207,27 @@ describe('writes', () => {
     ]);
   });
 });
+
+describe('a write whose answer is lost', () => {
+  it('was committed all the same: the next read shows it, from neither cache', async () => {
+    const gateway = await gatewayWith({ CACHE_TTL_MS: String(3600_000) });
+    const UNIT_EMAIL = `{ institution(number: "G10662") { ... on AssignmentUnit { email } } }`;
+    const before = await gateway.query<{ institution: { email: string | null } }>(UNIT_EMAIL);
+    expect(before.errors).toBeUndefined();
+    // The write reaches the register, which commits it; its answer is cut off on the way back.
+    proxy.setFault((req) =>
+      req.soapAction !== undefined && req.path.includes('ImportService')
+        ? { kind: 'truncated' }
+        : { kind: 'pass' },
+    );
+    const lost = await gateway.query(
+      M.updateAssignmentUnit,
+      { input: { number: 'G10662', email: 'tabt-svar@hoejvang.dk' } },
+      { user: 'admin' },
+    );
+    expect(lost.errors?.map((e) => e.extensions?.code)).toEqual(['UPSTREAM_FAULT']);
+    proxy.setFault({ kind: 'pass' });
+    const after = await gateway.query<{ institution: { email: string | null } }>(UNIT_EMAIL);
+    expect(after.data?.institution.email).toBe('tabt-svar@hoejvang.dk');
+  });
+});

@@ -1,5 +1,5 @@
 import { assertNever } from '../../assert-never.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, type ErrorCode } from '../../errors.ts';
 import type { CallerCredentials } from '../../registry/caller-credentials.ts';
 import type { CodeTable, Institution, InstitutionKind, InstitutionOf } from '../../registry/model.ts';
 import type { RegistryWriter, WriteOperation, WriteResult } from '../../registry/registry-writer.ts';
@@ -91,6 +91,9 @@ async function checkCodes(context: GatewayContext, checks: readonly CodeCheck[])
   return errors;
 }
 
+/** Errors of a write after which the register surely changed nothing. */
+const NOTHING_WRITTEN: ReadonlySet<ErrorCode> = new Set(['UNAUTHENTICATED', 'TOO_MANY_REQUESTS']);
+
 /**
  * Runs one mutation: the caller's credentials first (none: no call at all), the code tables, then
  * the write, once. FEJL → userErrors, INGEN_ADGANG → FORBIDDEN; neither forgets anything. OK →
@@ -120,8 +123,10 @@ export async function runWrite<P extends object>(
   try {
     result = await spec.write(context.writer, caller);
   } catch (error) {
-    // A write that timed out may have been committed: forget what it could have changed.
-    if (error instanceof AppError && error.code === 'UPSTREAM_TIMEOUT') context.freshness.forget(named);
+    // A write that timed out, lost its connection or got an answer the gateway could not read may
+    // have been committed: forget what it could have changed. Forgetting too much costs a read;
+    // only a login the register refused, or one never sent, surely changed nothing.
+    if (!(error instanceof AppError && NOTHING_WRITTEN.has(error.code))) context.freshness.forget(named);
     throw error;
   }
   switch (result.kind) {
