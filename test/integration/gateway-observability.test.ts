@@ -87,6 +87,8 @@ describe('metrics', () => {
       ['gateway_response_cache_hits_total', 1],
     ] as const)
       expect(counter(metrics, name) - counter(before, name)).toBe(added);
+    expect(counter(metrics, 'gateway_response_cache_entries')).toBeGreaterThan(0);
+    expect(counter(metrics, 'gateway_response_cache_size')).toBeGreaterThan(0);
     expect(metrics).toMatch(/^gateway_cache_evictions_total 0$/m);
     expect(metrics).toMatch(/^gateway_upstream_calls_total\{operation="\w+",outcome="ok"\} [1-9]\d*$/m);
     expect(metrics).toMatch(

@@ -1,10 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import ApolloServerPluginResponseCache from '@apollo/server-plugin-response-cache';
-import {
-  InMemoryLRUCache,
-  type KeyValueCache,
-  type KeyValueCacheSetOptions,
-} from '@apollo/utils.keyvaluecache';
+import type { KeyValueCache, KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
+import { LRUCache } from 'lru-cache';
 import type { DocumentCachePolicies } from './cache-policy.ts';
 import type { GatewayContext } from './context.ts';
 
@@ -13,7 +10,7 @@ type WithStaleness = BaseContext & Pick<GatewayContext, 'staleness'>;
 
 /** How the whole-response store is bounded. */
 export interface ResponseStoreOptions {
-  /** Its size as Apollo's LRU counts it: characters of stored JSON (about bytes). */
+  /** Its size, counted in characters of stored JSON (about bytes), keys and overhead included. */
   maxBytes: number;
   /**
    * The shared cache's TTL: an answer is kept no longer than the oldest record it was made from
@@ -25,51 +22,58 @@ export interface ResponseStoreOptions {
 /** What an entry costs the LRU besides its key and value, roughly, in the same units. */
 const ENTRY_OVERHEAD = 200;
 
-/** Counts of the response store's look-ups since start, for /metrics. */
-export interface ResponseStoreStats {
+/** The response store's look-ups since start and what it holds now, for /metrics. */
+export interface ResponseStoreReport {
   hits: number;
   misses: number;
+  entries: number;
+  /** In the units of `maxBytes`. */
+  size: number;
 }
 
 /**
- * Where whole answers are kept: a bounded in-process LRU (Apollo's own) that stores each answer for
- * the shorter of its hint's maxAge and the TTL cap.
+ * Where whole answers are kept: a bounded in-process LRU (lru-cache, behind the small interface
+ * Apollo's plugin takes) that stores each answer for the shorter of its hint's maxAge and the TTL.
  */
 export class ResponseStore implements KeyValueCache<string> {
-  readonly stats: ResponseStoreStats = { hits: 0, misses: 0 };
+  readonly stats = { hits: 0, misses: 0 };
   readonly ttlMs: number;
-  readonly #inner: InMemoryLRUCache<string>;
+  readonly #lru: LRUCache<string, string>;
 
   constructor(options: ResponseStoreOptions) {
-    this.#inner = new InMemoryLRUCache<string>({
+    this.#lru = new LRUCache<string, string>({
       maxSize: options.maxBytes,
       // Keys (a 64-character hash behind a prefix) and the LRU's own bookkeeping count too, so that
       // many small answers (`{ institution: null }` for made-up numbers) cannot outgrow the bound.
-      sizeCalculation: (value: string, key: string) => value.length + key.length + ENTRY_OVERHEAD,
+      sizeCalculation: (value, key) => value.length + key.length + ENTRY_OVERHEAD,
     });
     this.ttlMs = options.ttlMs;
   }
 
   async get(key: string): Promise<string | undefined> {
-    const value = await this.#inner.get(key);
+    const value = this.#lru.get(key);
     if (value === undefined) this.stats.misses += 1;
     else this.stats.hits += 1;
     return value;
   }
 
-  set(key: string, value: string, options?: KeyValueCacheSetOptions): Promise<void> {
+  async set(key: string, value: string, options?: KeyValueCacheSetOptions): Promise<void> {
     // The plugin's ttl is the answer's maxAge in seconds, never 0 for what it stores.
-    const ttl = Math.min(options?.ttl ?? Infinity, this.ttlMs / 1000);
-    return this.#inner.set(key, value, { ttl });
+    const ttlSeconds = Math.min(options?.ttl ?? Infinity, this.ttlMs / 1000);
+    this.#lru.set(key, value, { ttl: ttlSeconds * 1000 });
   }
 
-  delete(key: string): Promise<boolean | void> {
-    return this.#inner.delete(key);
+  async delete(key: string): Promise<boolean> {
+    return this.#lru.delete(key);
   }
 
-  /** Forgets every answer (a benchmark's or a test's cold start). */
+  /** Forgets every answer: after a write, or at a benchmark's or a test's cold start. */
   clear(): void {
-    this.#inner.clear();
+    this.#lru.clear();
+  }
+
+  report(): ResponseStoreReport {
+    return { ...this.stats, entries: this.#lru.size, size: this.#lru.calculatedSize };
   }
 }
 
@@ -87,7 +91,7 @@ export class ResponseStore implements KeyValueCache<string> {
  *
  * A write through this gateway that committed or may have (its outcome unknown) advances
  * `writeGeneration`, which is part of every key: answers made before it are never found again (the
- * LRU lets them go), including one that was still being computed when the write committed. Writes
+ * next request drops them), including one that was still being computed when the write committed. Writes
  * through another gateway instance or straight at the register are seen when the TTL runs out.
  */
 export function responseCachePlugin<TContext extends WithStaleness>(
@@ -95,11 +99,21 @@ export function responseCachePlugin<TContext extends WithStaleness>(
   source: { writeGeneration(): number },
   policies: DocumentCachePolicies,
 ): ApolloServerPlugin<TContext> {
+  let seenGeneration = source.writeGeneration();
   return ApolloServerPluginResponseCache<TContext>({
     cache: store,
     shouldReadFromCache: async ({ schema, document }) =>
       document !== undefined && policies(schema, document).maxAge > 0,
-    extraCacheKeyData: async () => source.writeGeneration(),
+    extraCacheKeyData: async () => {
+      const generation = source.writeGeneration();
+      // Answers of an older generation can never be found again: let them go at once rather than
+      // leave them for the LRU to push out.
+      if (generation !== seenGeneration) {
+        seenGeneration = generation;
+        store.clear();
+      }
+      return generation;
+    },
     shouldWriteToCache: async ({ contextValue, overallCachePolicy }) => {
       const served = contextValue.staleness;
       if (served.report().stale) return false;

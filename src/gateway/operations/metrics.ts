@@ -3,7 +3,7 @@ import { getOperationAST } from 'graphql';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { RouteHandler } from '../http/graphql-handler.ts';
 import { send } from '../http/send.ts';
-import type { ResponseStoreStats } from '../graphql/response-cache.ts';
+import type { ResponseStoreReport } from '../graphql/response-cache.ts';
 import type { CacheStats } from '../registry/key-value-cache.ts';
 import type { CallMetrics } from '../registry/registry-client.ts';
 
@@ -21,8 +21,8 @@ export interface GatewayMetricsSources {
   gauges?: Readonly<Record<string, { help: string; read: () => number }>>;
   /** The shared cache's counts since start, read at scrape time. */
   cache?: () => Readonly<CacheStats>;
-  /** The response cache's counts since start, read at scrape time. */
-  responseCache?: () => Readonly<ResponseStoreStats>;
+  /** The response cache's counts since start and its contents now, read at scrape time. */
+  responseCache?: () => Readonly<ResponseStoreReport>;
   /** Each register service's circuit breaker, read at scrape time. */
   breakers?: () => Readonly<Record<string, BreakerState>>;
 }
@@ -118,6 +118,23 @@ export function createGatewayMetrics(sources: GatewayMetricsSources) {
       'Cacheable queries the response cache had no answer for',
       () => responses().misses,
     );
+    for (const [name, help, read] of [
+      ['gateway_response_cache_entries', 'Answers in the response cache', () => responses().entries],
+      [
+        'gateway_response_cache_size',
+        'The response cache size in characters of JSON, keys and overhead (RESPONSE_CACHE_MAX_BYTES bounds it)',
+        () => responses().size,
+      ],
+    ] as const) {
+      new Gauge({
+        name,
+        help,
+        registers: [registry],
+        collect() {
+          this.set(read());
+        },
+      });
+    }
   }
   const breakers = sources.breakers;
   if (breakers !== undefined) {

@@ -12,7 +12,7 @@ export function registryOperations(
   return {
     soapCalls: registry.client.metrics,
     cache: () => registry.cacheStats,
-    ...(responseCache !== null && { responseCache: () => responseCache.stats }),
+    ...(responseCache !== null && { responseCache: () => responseCache.report() }),
     breakers: () => registry.circuitStates(),
     readiness: async () => {
       const breakers = registry.circuitStates();
