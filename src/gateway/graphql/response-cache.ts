@@ -91,8 +91,8 @@ export class ResponseStore implements KeyValueCache<string> {
  *
  * A write through this gateway that committed or may have (its outcome unknown) advances
  * `writeGeneration`, which is part of every key: answers made before it are never found again (the
- * next request drops them), including one that was still being computed when the write committed. Writes
- * through another gateway instance or straight at the register are seen when the TTL runs out.
+ * next request drops them), including one that was still being computed when the write committed.
+ * Writes through another gateway instance or straight at the register show when the TTL runs out.
  */
 export function responseCachePlugin<TContext extends WithStaleness>(
   store: ResponseStore,
