@@ -47,9 +47,7 @@ describe('failed logins through the gateway', () => {
       own.metrics.reset();
       const held = await update(own, 'kommune-101', 'kommune-101', 'x@kk.dk');
       expect(held.codes).toEqual(['TOO_MANY_REQUESTS']);
-      expect(held.messages[0]).toMatch(
-        /^Too many failed logins for this user name; .* try again in \d+ s\.$/,
-      );
+      expect(held.messages[0]).toMatch(/^Too many failed logins for this user name; try again in \d+ s\.$/);
       expect(writesToRegister(own)).toBe(0);
     } finally {
       await own.close();

@@ -46,9 +46,7 @@ describe('FailedLoginGuard', () => {
     for (let i = 0; i < 3; i++) await login(guard, as('kommune-101', `guess-${i}`), 'refused');
     const held = await heldBack(guard, as('kommune-101', 'kommune-101'));
     expect(held?.code).toBe('TOO_MANY_REQUESTS');
-    expect(held?.message).toBe(
-      'Too many failed logins for this user name; it is held back here for a while; try again in 1 s.',
-    );
+    expect(held?.message).toBe('Too many failed logins for this user name; try again in 1 s.');
     expect(held?.extensions).toEqual({ retryAfterSeconds: '1' });
     // Another user name is not held up.
     expect(await heldBack(guard, as('admin', 'admin'))).toBeNull();

@@ -88,14 +88,11 @@ export class FailedLoginGuard {
     ]);
     // From here to the count below nothing awaits: parallel logins see each other in flight.
     if (failed(userFailures) + (this.#inFlightPerUser.get(user) ?? 0) >= this.#limits.perUser) {
-      throw heldBack(
-        'Too many failed logins for this user name; it is held back here for a while',
-        userFailures,
-      );
+      throw heldBack('Too many failed logins for this user name', userFailures);
     }
     if (failed(allFailures) + this.#inFlight >= this.#limits.perGateway) {
       throw heldBack(
-        'Too many failed logins through this gateway; only logins the register accepted before go through for a while',
+        'Too many failed logins through this gateway; only logins the register accepted before go through now',
         allFailures,
       );
     }
