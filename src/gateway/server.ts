@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GRAPHQL_PATH, type Gateway } from './app.ts';
-import { trackForGracefulClose } from './http/graceful-close.ts';
+import { trackForGracefulClose } from '../http/graceful-close.ts';
 import { sendError } from './http/send.ts';
 
 /** How long close() lets requests in flight run before it cuts them off. */

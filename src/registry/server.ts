@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { parseBasicAuthorization } from './auth/basic-credentials.ts';
 import { createFailureThrottle } from './auth/failure-throttle.ts';
 import type { UserDirectory } from './auth/user-directory.ts';
-import { trackForGracefulClose } from './http/graceful-close.ts';
+import { trackForGracefulClose } from '../http/graceful-close.ts';
 import { handleSoapEndpoint, send } from './http/soap-endpoint.ts';
 import { requestIdFrom } from './http/request-id.ts';
 import { requestContext } from './soap/request-context.ts';

@@ -2,7 +2,8 @@ import type { Server as HttpServer, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 
 /**
- * Graceful shutdown for a node:http(s) server. `server.close()` also closes "idle" connections,
+ * Graceful shutdown for a node:http(s) server, the gateway's and the register's alike (this folder
+ * holds what both servers use and neither owns). `server.close()` also closes "idle" connections,
  * and Node counts a connection as idle as soon as its response has been ended, even while megabytes
  * of it are still being written: closing at once cut long answers off. So close waits until no
  * response is in flight and every socket has written out what it holds, within a deadline.
