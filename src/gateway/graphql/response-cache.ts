@@ -36,7 +36,7 @@ export interface ResponseStoreReport {
  * Apollo's plugin takes) that stores each answer for the shorter of its hint's maxAge and the TTL.
  */
 export class ResponseStore implements KeyValueCache<string> {
-  readonly stats = { hits: 0, misses: 0 };
+  readonly #stats = { hits: 0, misses: 0 };
   readonly ttlMs: number;
   readonly #lru: LRUCache<string, string>;
 
@@ -52,8 +52,8 @@ export class ResponseStore implements KeyValueCache<string> {
 
   async get(key: string): Promise<string | undefined> {
     const value = this.#lru.get(key);
-    if (value === undefined) this.stats.misses += 1;
-    else this.stats.hits += 1;
+    if (value === undefined) this.#stats.misses += 1;
+    else this.#stats.hits += 1;
     return value;
   }
 
@@ -73,7 +73,7 @@ export class ResponseStore implements KeyValueCache<string> {
   }
 
   report(): ResponseStoreReport {
-    return { ...this.stats, entries: this.#lru.size, size: this.#lru.calculatedSize };
+    return { ...this.#stats, entries: this.#lru.size, size: this.#lru.calculatedSize };
   }
 }
 
