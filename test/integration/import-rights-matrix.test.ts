@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codes, importCaller, type ImportCaller, type Svar } from '../helpers/import-client.ts';
 import { P } from '../helpers/import-fixtures.ts';
-import { readBack } from '../helpers/read-back.ts';
+import { judgeAttempts, type Attempt, type Outcome } from '../helpers/rights-judge.ts';
 import {
   contractAllows,
   KIND_NAMES,
@@ -88,45 +88,14 @@ async function addressUnder(kind: Kind, unit: string): Promise<string> {
   );
 }
 
-/** One attempted write: who, what, on which records, and whether the rights table allows it. */
-interface Attempt {
-  write: string;
-  touches: string[];
-  allowed: boolean;
-  run: () => Promise<Svar>;
-}
-
 /** Every outcome of this file, for the count of unauthorized successes at the end. */
-const outcomes: { label: string; allowed: boolean; status: string }[] = [];
+const outcomes: (Outcome & { label: string })[] = [];
 
-/**
- * Runs the attempts in order and returns the mismatches: an allowed write that did not commit
- * exactly one change, or a refusal that was not INGEN_ADGANG alone or changed anything.
- */
-async function judge(label: string, attempts: Attempt[], refusalCodes = ['INGEN_ADGANG']): Promise<string[]> {
-  const wrong: string[] = [];
-  for (const attempt of attempts) {
-    const before = readBack(registry.store, attempt.touches);
-    const svar = await attempt.run();
-    const after = readBack(registry.store, attempt.touches);
-    outcomes.push({ label: `${label} ${attempt.write}`, allowed: attempt.allowed, status: svar.status });
-    const got = `${svar.status} [${codes(svar).join(', ')}]`;
-    if (attempt.allowed) {
-      if (svar.status !== 'OK' || after.sequence !== before.sequence + 1) {
-        wrong.push(`${attempt.write}: expected OK, got ${got}`);
-      }
-    } else if (
-      svar.status !== 'FEJL' ||
-      codes(svar).length === 0 ||
-      !codes(svar).every((c) => refusalCodes.includes(c))
-    ) {
-      wrong.push(`${attempt.write}: expected FEJL [${refusalCodes.join(' | ')}], got ${got}`);
-    } else if (JSON.stringify(after) !== JSON.stringify(before)) {
-      wrong.push(`${attempt.write}: refused, but the records or the change sequence changed`);
-    }
-  }
-  return wrong;
-}
+const judge = (label: string, attempts: Attempt[], refusalCodes?: string[]) =>
+  judgeAttempts(registry.store, attempts, {
+    ...(refusalCodes === undefined ? {} : { refusalCodes }),
+    onOutcome: (outcome) => outcomes.push({ ...outcome, label }),
+  });
 
 /** The other municipality of the matrix, and an ejerform each kind may be changed to. */
 const otherKommune = (kind: Kind) => (kind.admKommuneKode === 101 ? 751 : 101);
