@@ -1,12 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ADDRESS_101,
-  ADDRESS_751,
-  daycareInstitutionInput,
-  M,
-  unitFields,
-} from '../helpers/gateway-writes.ts';
+import { ADDRESS_101, ADDRESS_751, daycareInstitutionInput, unitFields } from '../helpers/gateway-writes.ts';
 import { P, REAL } from '../helpers/import-fixtures.ts';
+import { judgeMutations, type MutationAttempt } from '../helpers/gateway-rights-judge.ts';
 import { readBack } from '../helpers/read-back.ts';
 import { OTHER_PRIVAT } from '../helpers/rights-fixtures.ts';
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway.ts';
@@ -18,8 +13,6 @@ import { startTestRegistry, type TestRegistry } from '../helpers/start-test-regi
  * exactly one change; a refused one answers FORBIDDEN and leaves the records it names and the
  * change sequence as they were.
  */
-
-type Rec = Record<string, unknown>;
 
 let registry: TestRegistry;
 let gateway: TestGateway;
@@ -41,50 +34,8 @@ const THEIRS_UNIT = OTHER_PRIVAT.unit; // G10664
 /** Numbers later steps act on, filled in from the payloads of earlier ones. */
 type Numbers = Record<string, string>;
 
-interface Step {
-  user: string;
-  mutation: keyof typeof M;
-  allowed: boolean;
-  input: () => Rec;
-  touches: () => string[];
-  /** Where to keep the number the payload names (e.g. `assignmentUnit`), under which key. */
-  keep?: [payloadField: string, key: string];
-}
-
-async function chain(numbers: Numbers, steps: Step[]): Promise<string[]> {
-  const wrong: string[] = [];
-  for (const s of steps) {
-    const label = `${s.user}: ${s.mutation}`;
-    const touches = s.touches();
-    const before = readBack(registry.store, touches);
-    const response = await gateway.query<Record<string, ({ userErrors: Rec[] } & Rec) | null>>(
-      M[s.mutation],
-      { input: s.input() },
-      { user: s.user },
-    );
-    const payload = response.data?.[s.mutation] ?? null;
-    const codes = (response.errors ?? []).map((e) => e.extensions?.code);
-    const after = readBack(registry.store, touches);
-    if (s.allowed) {
-      if (
-        codes.length > 0 ||
-        (payload?.userErrors ?? []).length > 0 ||
-        after.sequence !== before.sequence + 1
-      ) {
-        wrong.push(`${label}: expected a commit, got ${JSON.stringify({ codes, payload })}`);
-      }
-      if (s.keep !== undefined) {
-        const [field, key] = s.keep;
-        numbers[key] = String((payload?.[field] as Rec | undefined)?.number ?? '');
-      }
-    } else if (JSON.stringify(codes) !== JSON.stringify(['FORBIDDEN']) || payload !== null) {
-      wrong.push(`${label}: expected FORBIDDEN, got ${JSON.stringify({ codes, payload })}`);
-    } else if (JSON.stringify(after) !== JSON.stringify(before)) {
-      wrong.push(`${label}: refused, but the records or the change sequence changed`);
-    }
-  }
-  return wrong;
-}
+const chain = (numbers: Numbers, steps: MutationAttempt[]) =>
+  judgeMutations(gateway, registry.store, steps, numbers);
 
 const privat = 'privat-33178522';
 
