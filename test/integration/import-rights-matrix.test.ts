@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, importCaller, type ImportCaller, type Svar } from '../helpers/import-client.ts';
+import { importCaller, type ImportCaller, type Svar } from '../helpers/import-client.ts';
 import { P } from '../helpers/import-fixtures.ts';
 import { judgeAttempts, type Attempt, type Outcome } from '../helpers/rights-judge.ts';
+import { createPreparer, scopeOfKind } from '../helpers/rights-prepare.ts';
 import {
   contractAllows,
   KIND_NAMES,
@@ -12,7 +13,6 @@ import {
   newInstitution,
   newUnit,
   P_OTHER_PRIVAT,
-  type ContractScope,
   type Kind,
   type KindName,
   type MatrixUser,
@@ -44,49 +44,8 @@ function as(user: MatrixUser): ImportCaller {
   return caller;
 }
 
-const scope = (kind: Kind, change: Partial<ContractScope> = {}): ContractScope => ({
-  ejerformKode: kind.ejerformKode,
-  admKommuneKode: kind.admKommuneKode,
-  ejerCvrNummer: kind.ejerCvrNummer,
-  ...change,
-});
-
-/** An admin write that must succeed; its number. */
-async function prepared(operation: string, args: object): Promise<Svar> {
-  const svar = await admin.call(operation, args);
-  expect({ operation, status: svar.status, codes: codes(svar) }).toEqual({
-    operation,
-    status: 'OK',
-    codes: [],
-  });
-  return svar;
-}
-const number = (svar: Svar): string => svar.nummer ?? '';
-
-let serial = 0;
-const uniqueName = (what: string) => `Matrix ${what} ${++serial}`;
-
-/** A daginstitution of `kind` made by admin, with its first unit and `more` further units. */
-async function institution(kind: Kind, more = 0): Promise<{ d: string; units: string[] }> {
-  const created = await prepared('InsertDaginstitution', newInstitution(kind, uniqueName('institution')));
-  const units = [created.anvisningsenhedsNummer ?? ''];
-  for (let i = 0; i < more; i++) units.push(await unitUnder(kind, number(created)));
-  return { d: number(created), units };
-}
-async function unitUnder(kind: Kind, d: string): Promise<string> {
-  return number(
-    await prepared('InsertAnvisningsEnhed', {
-      AnvisningsEnhed: { DagInstitutionsNummer: d, ...newUnit(kind, uniqueName('enhed')) },
-    }),
-  );
-}
-async function addressUnder(kind: Kind, unit: string): Promise<string> {
-  return number(
-    await prepared('InsertAlternativAdresse', {
-      AlternativAdresse: newAddress(kind, unit, uniqueName('adresse')),
-    }),
-  );
-}
+const scope = scopeOfKind;
+const { prepared, institution, unitUnder, addressUnder, uniqueName } = createPreparer(() => admin);
 
 /** Every outcome of this file, for the count of unauthorized successes at the end. */
 const outcomes: (Outcome & { label: string })[] = [];
@@ -185,7 +144,7 @@ describe('every identity × every write × own, another municipality’s and ano
             allowed,
             run: () =>
               caller.call('UpdateAnvisningsEnhed', {
-                AnvisningsEnhed: { EnhedsNummer: u1, Email: `ny${serial}@example.dk` },
+                AnvisningsEnhed: { EnhedsNummer: u1, Email: `ny${u1.toLowerCase()}@example.dk` },
               }),
           },
           {
