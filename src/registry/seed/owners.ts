@@ -3,8 +3,8 @@ import type { DagtilbudsRegister, EjetDaginstitution } from '../domain/model.ts'
 /**
  * The seed's daginstitutioner with their owners. The data has no owner column: its parents are
  * grouped one per (municipality, CVR, ownership, legal basis) (data/register/README.md), so the
- * owner is the one CVR its units carry. A parent whose units carry no CVR (the 376 real units whose
- * CVR is unknown) has no owner: only `admin` may change it then. Units that disagree break the
+ * owner is the one CVR its units carry. A parent whose units carry no CVR (376 of them, grouping
+ * the real units whose CVR is unknown) has no owner: no private owner may change it then. Units that disagree break the
  * grouping rule, and the seed refuses them rather than pick one.
  */
 export function withOwners(register: DagtilbudsRegister): EjetDaginstitution[] {
