@@ -78,10 +78,11 @@ describe('every identity × every write × own, another municipality’s and ano
         // Made by admin: the records each write acts on, one each, so the writes do not interfere.
         const main = await institution(kind, 3);
         const [u0 = '', u1 = '', u2 = '', u3 = ''] = main.units;
-        const [a1, a2, a3] = [
+        const [a1, a2, a3, a4] = [
           await addressUnder(kind, u1),
           await addressUnder(kind, u1),
           await addressUnder(kind, u1),
+          await addressUnder(kind, u0),
         ];
         const sibling = await institution(kind);
         const [v0 = ''] = sibling.units;
@@ -176,6 +177,24 @@ describe('every identity × every write × own, another municipality’s and ano
             run: () =>
               caller.call('InsertAlternativAdresse', {
                 AlternativAdresse: newAddress(kind, u0, uniqueName('fremmed adresse'), foreign.p),
+              }),
+          },
+          {
+            write: `UpdateAnvisningsEnhed to a P-number of CVR ${foreign.cvr}`,
+            touches: [u0],
+            allowed: allowed && mayUsePNummer(user, foreign.cvr),
+            run: () =>
+              caller.call('UpdateAnvisningsEnhed', {
+                AnvisningsEnhed: { EnhedsNummer: u0, PNummer: foreign.p },
+              }),
+          },
+          {
+            write: `UpdateAlternativAdresse to a P-number of CVR ${foreign.cvr}`,
+            touches: [a4],
+            allowed: allowed && mayUsePNummer(user, foreign.cvr),
+            run: () =>
+              caller.call('UpdateAlternativAdresse', {
+                AlternativAdresse: { AlternativAdresseNummer: a4, PNummer: foreign.p },
               }),
           },
           {
