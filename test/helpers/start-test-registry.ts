@@ -1,5 +1,5 @@
 import { pino } from 'pino';
-import { createDemoUserDirectory } from '../../src/registry/auth/user-directory.ts';
+import { createDemoUserDirectory, type UserDirectory } from '../../src/registry/auth/user-directory.ts';
 import { createRegistryServices } from '../../src/registry/app.ts';
 import { createExternalRegisters } from '../../src/registry/external/create-external-registers.ts';
 import { seedStore } from '../../src/registry/seed/seed-store.ts';
@@ -27,6 +27,8 @@ export async function startTestRegistry(
     maxRequestBodyBytes?: number;
     seed?: boolean;
     authFailureLimit?: { maxFailures: number; windowMs: number };
+    /** Who may log in; the demo identities by default. */
+    users?: UserDirectory;
   } = {},
 ): Promise<TestRegistry> {
   certificate ??= generateDevelopmentCertificate();
@@ -35,7 +37,7 @@ export async function startTestRegistry(
   if (options.seed !== false) seedStore(store);
   const server = await startRegistryServer({
     services: await createRegistryServices(store, createExternalRegisters('embedded', store)),
-    users: createDemoUserDirectory(),
+    users: options.users ?? createDemoUserDirectory(),
     tls,
     host: '127.0.0.1',
     port: 0,
