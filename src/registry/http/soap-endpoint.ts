@@ -4,6 +4,7 @@ import { BodyTooLargeError, readBody } from './read-body.ts';
 import { currentRequest } from '../soap/request-context.ts';
 import { soapFaultEnvelope } from '../soap/soap-fault-envelope.ts';
 import { findXmlProblem } from './xml-guard.ts';
+import { decodeRequestBody } from './request-text.ts';
 
 const XML = 'text/xml; charset=utf-8';
 
@@ -43,8 +44,8 @@ export async function handleSoapEndpoint(
     }
     throw error;
   }
-  const xml = body.toString('utf8');
-  const problem = findXmlProblem(xml);
+  const { xml, problem: encodingProblem } = decodeRequestBody(body, req.headers['content-type']);
+  const problem = encodingProblem ?? findXmlProblem(xml);
   if (problem !== null) return send(res, 400, XML, soapFaultEnvelope('soap:Client', problem));
   currentRequest().requestXml = xml;
   const soapAction = req.headers.soapaction;
