@@ -10,6 +10,7 @@ import { startRegistryServer, type RunningRegistry } from './server.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
 import { loadOrCreateDevelopmentCertificate, readTlsMaterial } from './tls.ts';
 import type { Logger } from 'pino';
+import { onStop } from '../process/on-stop.ts';
 
 /** A running register, with the certificate a client must trust. */
 export type StartedRegistry = RunningRegistry & { ca: string };
@@ -83,6 +84,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       () => process.exit(1),
     );
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  onStop(stop);
 }
