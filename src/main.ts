@@ -17,4 +17,4 @@ onStop(() => {
       () => process.exit(0),
       () => process.exit(1),
     );
-});
+}, process.env);

@@ -11,10 +11,21 @@ const PARENT_CHECK_MS = 1_000;
  * script in, not to the program, and a shell that dies leaves its child running with both ports
  * open. The scripts `exec` node, so that the signal reaches it; and should npm be killed without
  * passing anything on (SIGKILL, a supervisor that signals only its child), this process notices
- * that it has been handed to another parent and stops too. A second signal while stopping is not
- * caught: it ends the process at once, as a user pressing Ctrl-C twice expects.
+ * that it has been handed to another parent and stops too. That watch is on only under npm (it
+ * sets `npm_lifecycle_event` for a script): a server started directly may outlive the shell that
+ * started it, as daemons do. A second signal while stopping is not caught: it ends the process at
+ * once, as a user pressing Ctrl-C twice expects.
  */
-export function onStop(stop: (reason: StopReason) => void): void {
+export function onStop(stop: (reason: StopReason) => void, env: NodeJS.ProcessEnv): void {
+  const parent = process.ppid;
+  const watch =
+    env.npm_lifecycle_event === undefined
+      ? undefined
+      : setInterval(() => {
+          if (process.ppid !== parent) once('parent-gone');
+        }, PARENT_CHECK_MS);
+  // The watch alone never keeps the process alive.
+  watch?.unref();
   let stopping = false;
   const once = (reason: StopReason) => {
     if (stopping) return;
@@ -24,10 +35,4 @@ export function onStop(stop: (reason: StopReason) => void): void {
   };
   process.once('SIGTERM', () => once('SIGTERM'));
   process.once('SIGINT', () => once('SIGINT'));
-  const parent = process.ppid;
-  const watch = setInterval(() => {
-    if (process.ppid !== parent) once('parent-gone');
-  }, PARENT_CHECK_MS);
-  // The watch alone never keeps the process alive.
-  watch.unref();
 }

@@ -84,5 +84,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       () => process.exit(1),
     );
   };
-  onStop(stop);
+  onStop(stop, process.env);
 }
