@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import libxmljs from 'libxmljs';
 import type { Client } from 'soap';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFeedPage, readWholeFeed, type FeedEntry } from '../helpers/change-feed.ts';
@@ -215,6 +217,41 @@ describe('GetAendringer: what each change says', () => {
     // Times never go backwards along the sequence.
     const times = entries.map((e) => e.tidspunkt.getTime());
     expect(times).toEqual([...times].sort((x, y) => x - y));
+  });
+
+  it('answers XML that is valid against the served XSD, every level and closed records included', async () => {
+    const before = await latest();
+    const created = ok(
+      await admin.call('InsertDaginstitution', { Daginstitution: daginstitution(), AnvisningsEnhed: unit() }),
+    );
+    const a = ok(
+      await admin.call('InsertAlternativAdresse', {
+        AlternativAdresse: {
+          EnhedsNummer: created.anvisningsenhedsNummer,
+          Navn: 'Skema-skoven',
+          Adresse: ADRESSE_101,
+          PNummer: P.koebenhavn[2],
+        },
+      }),
+    );
+    ok(await admin.call('DeleteAlternativAdresse', { AlternativAdresseNummer: a.nummer }));
+    const raw = await httpsRequest(`${registry.url}/ExportService`, {
+      method: 'POST',
+      ca: registry.ca,
+      headers: { authorization: basicAuth('reader'), 'content-type': 'text/xml; charset=utf-8' },
+      body: soapEnvelope('GetAendringer', `<fraSekvens>${before}</fraSekvens><maksAntal>1000</maksAntal>`),
+    });
+    const response = /<GetAendringerResponse[\s\S]*<\/GetAendringerResponse>/.exec(raw.body)?.[0] ?? '';
+    for (const level of ['Daginstitution', 'AnvisningsEnhed', 'AlternativAdresse']) {
+      expect(response).toContain(`<${level}>`);
+    }
+    expect(response).toContain('<aktivitetsstatus>Nedlagt</aktivitetsstatus><oprettetTidspunkt>');
+    const xsdUrl = new URL('../../src/registry/wsdl/ExportService.xsd', import.meta.url);
+    const schema = libxmljs.parseXml(readFileSync(xsdUrl, 'utf8'));
+    const document = libxmljs.parseXml(response);
+    const valid = document.validate(schema);
+    expect(document.validationErrors.map((e) => e.message)).toEqual([]);
+    expect(valid).toBe(true);
   });
 
   it('a refused or invalid write adds no change', async () => {
