@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
+import { createChangeFeedOperations } from './export/change-feed-operation.ts';
 import { createExportOperations } from './export/export-operations.ts';
+import { schemaWithoutChangeFeed, wsdlWithoutChangeFeed } from './export/without-change-feed.ts';
 import { createImportOperations } from './import/import-operations.ts';
 import type { ImportDeps } from './import/write-tools.ts';
 import { shareAnswers } from './http/shared-answers.ts';
@@ -11,27 +13,40 @@ const wsdlPath = (file: string) => fileURLToPath(new URL(`./wsdl/${file}`, impor
 /** Answers below this size are made anew for each caller: sharing them saves nothing. */
 const SHARED_ANSWER_MIN_BYTES = 64 * 1024;
 
+/** What the services offer beyond STIL's operations, and how they serve it. */
+export interface RegistryServiceOptions {
+  /** ExportService's change feed (GetAendringer); without it the WSDL and the service lack it. */
+  changeFeed: boolean;
+  /** The most bytes of ExportService answers kept to share between callers until the next write. */
+  sharedAnswersMaxBytes: number;
+}
+
 /**
  * Builds the register's SOAP services (ExportService and ImportService) over a store; opens no
- * socket. The ExportService's big answers are shared between callers until the next write, in at
- * most `sharedAnswersMaxBytes`.
+ * socket. The ExportService's big answers are shared between callers until the next write.
  */
 export async function createRegistryServices(
   store: RegistryStore,
   importDeps: Omit<ImportDeps, 'store'>,
-  sharedAnswersMaxBytes = 64 * 1024 * 1024,
+  options: RegistryServiceOptions = { changeFeed: true, sharedAnswersMaxBytes: 64 * 1024 * 1024 },
 ): Promise<SoapService[]> {
   const exportService = shareAnswers(
     await createSoapService(
       'ExportService',
       wsdlPath('ExportService.wsdl'),
       ['ExportService.xsd'],
-      createExportOperations(store),
+      options.changeFeed
+        ? { ...createExportOperations(store), ...createChangeFeedOperations(store) }
+        : createExportOperations(store),
+      options.changeFeed
+        ? undefined
+        : (file, text) =>
+            file.endsWith('.wsdl') ? wsdlWithoutChangeFeed(text) : schemaWithoutChangeFeed(text),
     ),
     {
       changeSequence: () => store.changeSequence(),
       minBytes: SHARED_ANSWER_MIN_BYTES,
-      maxBytes: sharedAnswersMaxBytes,
+      maxBytes: options.sharedAnswersMaxBytes,
     },
   );
   const importService = await createSoapService(

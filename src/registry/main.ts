@@ -44,7 +44,7 @@ export async function runRegistry(env: NodeJS.ProcessEnv, logger?: Logger): Prom
         ...createExternalRegisters(config.externalChecks, store),
         ...(config.faultKillInWrite === null ? {} : { inWrite: killInWrite(config.faultKillInWrite, log) }),
       },
-      config.sharedAnswersMaxBytes,
+      { changeFeed: config.changeFeed, sharedAnswersMaxBytes: config.sharedAnswersMaxBytes },
     ),
     users,
     tls,
@@ -55,7 +55,7 @@ export async function runRegistry(env: NodeJS.ProcessEnv, logger?: Logger): Prom
     logger: log,
   });
   log.info(
-    { url: server.url, startupMs: Math.round(performance.now() - started) },
+    { url: server.url, changeFeed: config.changeFeed, startupMs: Math.round(performance.now() - started) },
     `register listening: ${server.url}/ExportService?wsdl`,
   );
   return {

@@ -29,6 +29,8 @@ export async function startTestRegistry(
     authFailureLimit?: { maxFailures: number; windowMs: number };
     /** Who may log in; the demo identities by default. */
     users?: UserDirectory;
+    /** ExportService's change feed (GetAendringer); on unless false. */
+    changeFeed?: boolean;
   } = {},
 ): Promise<TestRegistry> {
   certificate ??= generateDevelopmentCertificate();
@@ -36,7 +38,10 @@ export async function startTestRegistry(
   const store = openSqliteStore({ path: ':memory:' });
   if (options.seed !== false) seedStore(store);
   const server = await startRegistryServer({
-    services: await createRegistryServices(store, createExternalRegisters('embedded', store)),
+    services: await createRegistryServices(store, createExternalRegisters('embedded', store), {
+      changeFeed: options.changeFeed ?? true,
+      sharedAnswersMaxBytes: 64 * 1024 * 1024,
+    }),
     users: options.users ?? createDemoUserDirectory(),
     tls,
     host: '127.0.0.1',
