@@ -47,6 +47,12 @@ export async function runRegistry(env: NodeJS.ProcessEnv, logger?: Logger): Prom
     port: config.port,
     maxRequestBodyBytes: config.maxRequestBodyBytes,
     logger: log,
+    authFailureLimit: {
+      maxFailures: config.loginFailuresPerAddress,
+      maxFailuresPerUser: config.loginFailuresPerUser,
+      windowMs: config.loginFailureWindowMs,
+    },
+    hashQueue: { maxRunning: config.maxConcurrentHashes },
   });
   log.info(
     { url: server.url, startupMs: Math.round(performance.now() - started) },

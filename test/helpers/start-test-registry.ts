@@ -1,5 +1,5 @@
 import { pino } from 'pino';
-import { createDemoUserDirectory } from '../../src/registry/auth/user-directory.ts';
+import { createDemoUserDirectory, type UserDirectory } from '../../src/registry/auth/user-directory.ts';
 import { createRegistryServices } from '../../src/registry/app.ts';
 import { createExternalRegisters } from '../../src/registry/external/create-external-registers.ts';
 import { seedStore } from '../../src/registry/seed/seed-store.ts';
@@ -26,7 +26,9 @@ export async function startTestRegistry(
   options: {
     maxRequestBodyBytes?: number;
     seed?: boolean;
-    authFailureLimit?: { maxFailures: number; windowMs: number };
+    authFailureLimit?: { maxFailures: number; maxFailuresPerUser?: number; windowMs: number };
+    /** Another directory than the demo identities (a users file). */
+    users?: UserDirectory;
   } = {},
 ): Promise<TestRegistry> {
   certificate ??= generateDevelopmentCertificate();
@@ -35,7 +37,7 @@ export async function startTestRegistry(
   if (options.seed !== false) seedStore(store);
   const server = await startRegistryServer({
     services: await createRegistryServices(store, createExternalRegisters('embedded', store)),
-    users: createDemoUserDirectory(),
+    users: options.users ?? createDemoUserDirectory(),
     tls,
     host: '127.0.0.1',
     port: 0,
