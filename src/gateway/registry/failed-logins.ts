@@ -52,11 +52,15 @@ const MAX_WAITING = 1000;
  * past before the first failure is known, and a burst of correct logins is not refused for
  * failures that never come (the first accepted one makes the rest known-good).
  *
- * Credentials the register accepted in the last day are never held back, so that guessing cannot
- * lock out callers who have written through this gateway before. They are remembered as a keyed
- * hash (HMAC with a key that lives only in this process), never as text. The price: a user name
- * that has not logged in through this gateway since it started can be held back by someone else's
- * guessing, for the rest of a window; without the guard, the register would refuse everyone.
+ * Credentials the register accepted in the last day go through beyond the gateway-wide limit, so
+ * that guessing at other names cannot lock out callers who have written through this gateway
+ * before. They are remembered as a keyed hash (HMAC with a key that lives only in this process),
+ * never as text. A user name's own limit holds them back too, and a login held back by the
+ * gateway-wide limit counts against its name: if the right password went through where wrong ones
+ * are held back without asking the register, the answer would tell a guesser the password at any
+ * rate. The price: anyone can hold back a user name for the rest of a window by guessing at it,
+ * and beyond the gateway-wide limit every caller not known-good; without the guard, the register
+ * would refuse everyone.
  */
 export class FailedLoginGuard {
   readonly #limits: FailedLoginLimits;
@@ -89,24 +93,28 @@ export class FailedLoginGuard {
     const digest = this.#digest(caller);
     const user = caller.userName();
     for (;;) {
-      if (this.#verified.has(digest)) return this.#attempt(digest, user, false);
       const [userFailures, allFailures] = await Promise.all([
         this.#failuresPerUser.get(user),
         this.#failuresPerGateway.get(GATEWAY_KEY),
       ]);
       // From here to the count below nothing awaits: parallel logins see each other in flight.
-      if (this.#verified.has(digest)) return this.#attempt(digest, user, false);
+      const knownGood = this.#verified.has(digest);
       const userFailed = failed(userFailures);
       const allFailed = failed(allFailures);
-      if (userFailed >= this.#limits.perUser) {
-        throw heldBack('Too many failed logins for this user name', userFailures);
-      }
-      if (allFailed >= this.#limits.perGateway) {
+      if (!knownGood && allFailed >= this.#limits.perGateway) {
+        // Counted against the name: else a guesser could try passwords here at any speed and tell
+        // the right one (known-good, let through) from the rest (held back).
+        void this.#failuresPerUser.penalty(user);
         throw heldBack(
           'Too many failed logins through this gateway; only logins the register accepted before go through now',
           allFailures,
         );
       }
+      // Known-good credentials too, for the same reason: the answer must not tell the password.
+      if (userFailed >= this.#limits.perUser) {
+        throw heldBack('Too many failed logins for this user name', userFailures);
+      }
+      if (knownGood) return this.#attempt(digest, user, false);
       const userInFlight = this.#inFlightPerUser.get(user) ?? 0;
       if (
         userFailed + userInFlight < this.#limits.perUser &&
