@@ -29,6 +29,7 @@ export async function startTestRegistry(
     authFailureLimit?: { maxFailures: number; maxFailuresPerUser?: number; windowMs: number };
     /** Another directory than the demo identities (a users file). */
     users?: UserDirectory;
+    hashQueue?: { maxRunning: number };
   } = {},
 ): Promise<TestRegistry> {
   certificate ??= generateDevelopmentCertificate();
@@ -44,6 +45,7 @@ export async function startTestRegistry(
     maxRequestBodyBytes: options.maxRequestBodyBytes ?? 4 * 1024 * 1024,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     ...(options.authFailureLimit === undefined ? {} : { authFailureLimit: options.authFailureLimit }),
+    ...(options.hashQueue === undefined ? {} : { hashQueue: options.hashQueue }),
   });
   return {
     url: server.url,

@@ -43,7 +43,8 @@ export function defaultHashQueueLimits(): FairQueueLimits {
  * 3. everything else waits for a turn in the hash queue (bounded, taking turns between client
  *    addresses), where the throttle is asked again: a burst of guesses from one address is hashed
  *    only up to its limit, not all at once before the first failure is counted. Identical
- *    credentials from one address waiting at the same time share one hash.
+ *    credentials from one address waiting at the same time share one hash and one outcome (a
+ *    repeated wrong guess tells nothing new, so it counts once).
  *
  * A failure counts against the address and the user name; a success clears only the user name's.
  */
@@ -69,7 +70,13 @@ export function createLoginCheck(options: {
         const retryAfterMs = await throttle.blockedForMs(client, credentials.userName);
         if (retryAfterMs > 0) return { kind: 'blocked', retryAfterMs };
         const identity = await users.authenticate(credentials);
-        return identity === null ? { kind: 'refused' } : { kind: 'accepted', identity };
+        // Counted before the slot is given up, so the next login in the queue sees this one.
+        if (identity === null) {
+          await throttle.recordFailure(client, credentials.userName);
+          return { kind: 'refused' };
+        }
+        await throttle.recordSuccess(credentials.userName);
+        return { kind: 'accepted', identity };
       })
       .catch((error: unknown): LoginResult => {
         if (error instanceof QueueFullError) return { kind: 'busy' };
@@ -92,15 +99,12 @@ export function createLoginCheck(options: {
       }
       const rememberedKey = digestOf(authorization);
       const remembered = recent.get(rememberedKey);
-      const result: LoginResult =
-        remembered === undefined
-          ? await verify(client, credentials, authorization)
-          : { kind: 'accepted', identity: remembered };
-      if (result.kind === 'refused') await throttle.recordFailure(client, credentials.userName);
-      if (result.kind === 'accepted') {
-        recent.set(rememberedKey, result.identity);
+      if (remembered !== undefined) {
         await throttle.recordSuccess(credentials.userName);
+        return { kind: 'accepted', identity: remembered };
       }
+      const result = await verify(client, credentials, authorization);
+      if (result.kind === 'accepted') recent.set(rememberedKey, result.identity);
       return result;
     },
   };
