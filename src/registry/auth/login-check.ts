@@ -26,20 +26,22 @@ const REMEMBER_SUCCESS_MS = 5 * 60_000;
 
 /**
  * One scrypt (N = 16384, r = 8) takes ~40 ms of one core and 16 MiB. Running hashes on all but one
- * core keeps a core for the event loop, so that guessing cannot slow anyone else's answers; 256
- * waiting at most (64 from one address: a gateway's calls in flight fit) keeps memory bounded.
+ * core keeps a core for the event loop, so that guessing cannot slow anyone else's answers. At
+ * most 64 waiting from one address (a gateway's calls in flight fit) and 1024 in all keep memory
+ * bounded; filling the whole queue takes 16 addresses.
  */
 export function defaultHashQueueLimits(): FairQueueLimits {
-  return { maxRunning: Math.max(1, availableParallelism() - 1), maxWaiting: 256, maxWaitingPerKey: 64 };
+  return { maxRunning: Math.max(1, availableParallelism() - 1), maxWaiting: 1024, maxWaitingPerKey: 64 };
 }
 
 /**
  * The register's login, in the order that keeps it cheap and fair:
  *
  * 1. a client address or user name over its failure limit is refused before any hashing;
- * 2. credentials accepted in the last minutes are accepted again without hashing (kept as an HMAC
- *    under a key that lives only in this process, never as text), so a busy client does not pay
- *    scrypt on every call; only the right password can hit this, so it tells a guesser nothing;
+ * 2. credentials accepted and used within the last minutes are accepted again without hashing
+ *    (kept as an HMAC under a key that lives only in this process, never as text), so a busy
+ *    client does not pay scrypt on every call; only the right password can hit this, so it tells
+ *    a guesser nothing;
  * 3. everything else waits for a turn in the hash queue (bounded, taking turns between client
  *    addresses), where the throttle is asked again: a burst of guesses from one address is hashed
  *    only up to its limit, not all at once before the first failure is counted. Identical
@@ -55,7 +57,12 @@ export function createLoginCheck(options: {
 }): LoginCheck {
   const { users, throttle, queue } = options;
   const key = randomBytes(32);
-  const recent = new LRUCache<string, Identity>({ max: 1000, ttl: REMEMBER_SUCCESS_MS });
+  const recent = new LRUCache<string, Identity>({
+    max: 1000,
+    ttl: REMEMBER_SUCCESS_MS,
+    // A caller in use stays remembered: a gateway's own identity never queues behind guessers.
+    updateAgeOnGet: true,
+  });
   const pending = new Map<string, Promise<LoginResult>>();
   const digestOf = (...parts: string[]) =>
     createHmac('sha256', key).update(parts.join('\0')).digest('base64');
