@@ -27,8 +27,9 @@ export async function startTestRegistry(
     maxRequestBodyBytes?: number;
     seed?: boolean;
     authFailureLimit?: { maxFailures: number; maxFailuresPerUser?: number; windowMs: number };
-    /** Another directory than the demo identities (a users file). */
+    /** Who may log in; the demo identities by default. */
     users?: UserDirectory;
+    /** Password hashes running at once (the register's default: cores − 1). */
     hashQueue?: { maxRunning: number };
   } = {},
 ): Promise<TestRegistry> {

@@ -1,5 +1,5 @@
 import type { AlternativAdresseInput } from '../domain/import-input.ts';
-import type { AlternativAdresse, Daginstitution } from '../domain/model.ts';
+import type { AlternativAdresse, EjetDaginstitution } from '../domain/model.ts';
 import { validateAlternativAdresseFields, type RuleError } from '../rules/index.ts';
 import { fejl, ok, type ImportSvar } from './import-answer.ts';
 import { changed, text, toAdresse } from './input-to-model.ts';
@@ -9,7 +9,7 @@ import type { WriteTools } from './write-tools.ts';
 const A = 'AlternativAdresse';
 
 /** The daginstitution above a unit, which the rights and the municipality rule look at. */
-function daginstitutionOf(structure: Structure, enhedsNummer: string): Daginstitution {
+function daginstitutionOf(structure: Structure, enhedsNummer: string): EjetDaginstitution {
   const unit = structure.anvisningsenhed(enhedsNummer);
   const parent = unit === undefined ? undefined : structure.daginstitution(unit.daginstitutionsNummer);
   if (parent === undefined) throw new Error(`Unit ${enhedsNummer} has no daginstitution`);
@@ -38,12 +38,13 @@ export function insertAlternativAdresse(
     const daginstitution = daginstitutionOf(structure, unitNummer);
     const pNummer = text(a.PNummer);
     const cvrNummer = tools.cvrOf(pNummer);
-    const refused = tools.refusal(
-      'InsertAlternativAdresse',
-      unitNummer,
-      [tools.unitScope(daginstitution, unit.record), tools.unitScope(daginstitution, { cvrNummer })],
-      `${A}/EnhedsNummer`,
-    );
+    const refused =
+      tools.refusal(
+        'InsertAlternativAdresse',
+        unitNummer,
+        [tools.scopeOf(daginstitution)],
+        `${A}/EnhedsNummer`,
+      ) ?? tools.pNummerRefusal('InsertAlternativAdresse', unitNummer, pNummer, `${A}/PNummer`);
     if (refused !== null) return fejl([refused]);
     const nummer = w.issueNumber();
     const sekvens = w.recordChange(tools.change('alternativadresse', nummer, 'InsertAlternativAdresse'));
@@ -89,12 +90,16 @@ export function updateAlternativAdresse(
       pNummer,
       cvrNummer: a.PNummer === undefined ? current.cvrNummer : tools.cvrOf(pNummer),
     };
-    const refused = tools.refusal(
-      'UpdateAlternativAdresse',
-      nummer,
-      [tools.unitScope(daginstitution, current), tools.unitScope(daginstitution, next)],
-      `${A}/AlternativAdresseNummer`,
-    );
+    const refused =
+      tools.refusal(
+        'UpdateAlternativAdresse',
+        nummer,
+        [tools.scopeOf(daginstitution)],
+        `${A}/AlternativAdresseNummer`,
+      ) ??
+      (pNummer === current.pNummer
+        ? null
+        : tools.pNummerRefusal('UpdateAlternativAdresse', nummer, pNummer, `${A}/PNummer`));
     if (refused !== null) return fejl([refused], nummer);
     if (a.EnhedsNummer !== undefined && a.EnhedsNummer.trim() !== current.anvisningsenhedsNummer) {
       return fejl(
@@ -121,12 +126,7 @@ export function deleteAlternativAdresse(tools: WriteTools, structure: Structure,
     const found = structure.activeAlternativAdresse(nummer, felt);
     if (found.error !== null) return fejl([found.error], nummer);
     const daginstitution = daginstitutionOf(structure, found.record.anvisningsenhedsNummer);
-    const refused = tools.refusal(
-      'DeleteAlternativAdresse',
-      nummer,
-      [tools.unitScope(daginstitution, found.record)],
-      felt,
-    );
+    const refused = tools.refusal('DeleteAlternativAdresse', nummer, [tools.scopeOf(daginstitution)], felt);
     if (refused !== null) return fejl([refused], nummer);
     const sekvens = w.recordChange(tools.change('alternativadresse', nummer, 'DeleteAlternativAdresse'));
     w.putAlternativAdresse(tools.closed(found.record, sekvens));
@@ -148,10 +148,11 @@ export function moveAlternativAdresse(
     if (target.error !== null) return fejl([target.error], nummer);
     const from = daginstitutionOf(structure, found.record.anvisningsenhedsNummer);
     const to = daginstitutionOf(structure, targetNummer);
+    // Where it leaves and where it goes, both by their daginstitutions; a move grants nothing.
     const refused = tools.refusal(
       'MoveAlternativAdresse',
       nummer,
-      [tools.unitScope(from, found.record), tools.unitScope(to, target.record)],
+      [tools.scopeOf(from), tools.scopeOf(to)],
       'EnhedsNummer',
     );
     if (refused !== null) return fejl([refused], nummer);

@@ -1,5 +1,5 @@
 import type { AnvisningsEnhedInput, DaginstitutionInput } from '../domain/import-input.ts';
-import type { AnvisningsEnhed, Daginstitution } from '../domain/model.ts';
+import type { AnvisningsEnhed, EjetDaginstitution } from '../domain/model.ts';
 import {
   checkCrossValidation,
   parseCode,
@@ -75,19 +75,12 @@ export function insertDaginstitution(
   }
   if (errors.length > 0) return fejl(errors);
   const adm = parseKommuneKode(d.admKommuneKode ?? '') ?? 0;
-  const cvrNummer = tools.cvrOf(text(e.PNummer));
-  const refused = tools.refusal(
-    'InsertDaginstitution',
-    undefined,
-    [
-      {
-        ejerformKode: code(d.ejerformKode),
-        admKommuneKode: adm,
-        cvrNumre: cvrNummer === null ? [] : [cvrNummer],
-      },
-    ],
-    D,
-  );
+  // The owner is recorded now, from the CVR the first unit's P-number gives, and never re-derived.
+  const ejerCvrNummer = tools.cvrOf(text(e.PNummer));
+  const scope = { ejerformKode: code(d.ejerformKode), admKommuneKode: adm, ejerCvrNummer };
+  const refused =
+    tools.refusal('InsertDaginstitution', undefined, [scope], D) ??
+    tools.pNummerRefusal('InsertDaginstitution', undefined, text(e.PNummer), `${E}/PNummer`);
   if (refused !== null) return fejl([refused]);
 
   return tools.store.write((w) => {
@@ -100,6 +93,7 @@ export function insertDaginstitution(
       ejerformKode: code(d.ejerformKode),
       lovgrundlagKode: code(d.lovgrundlagKode),
       admKommuneKode: adm,
+      ejerCvrNummer,
       aktivitetsstatus: 'Aktiv',
       oprettetTidspunkt: tools.now().toISOString(),
       nedlagtTidspunkt: null,
@@ -130,14 +124,15 @@ export function updateDaginstitution(
     const found = structure.activeDaginstitution(nummer, `${D}/daginstitutionsNummer`);
     if (found.error !== null) return fejl([found.error], nummer);
     const current = found.record;
-    const next: Daginstitution = {
+    const next: EjetDaginstitution = {
       ...current,
       daginstitutionsNavn: changed(d.daginstitutionsNavn, (v) => v.trim(), current.daginstitutionsNavn),
       ejerformKode: changed(d.ejerformKode, (v) => Number(v.trim()), current.ejerformKode),
       lovgrundlagKode: changed(d.lovgrundlagKode, (v) => Number(v.trim()), current.lovgrundlagKode),
       admKommuneKode: changed(d.admKommuneKode, (v) => parseKommuneKode(v) ?? 0, current.admKommuneKode),
     };
-    // Rights on the institution as it is and as it would be: nobody writes an institution out of reach.
+    // Rights on the institution as it is and as it would be: nobody writes an institution out of
+    // reach. The owner is not an input, so it stays.
     const refused = tools.refusal(
       'UpdateDaginstitution',
       nummer,

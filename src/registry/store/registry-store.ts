@@ -1,4 +1,4 @@
-import type { AlternativAdresse, AnvisningsEnhed, Daginstitution, Niveau } from '../domain/model.ts';
+import type { AlternativAdresse, AnvisningsEnhed, EjetDaginstitution, Niveau } from '../domain/model.ts';
 
 /** A look-up of daginstitutioner; every given criterion must hold. No criterion: the whole level. */
 export interface DaginstitutionQuery {
@@ -42,7 +42,7 @@ export interface Aendring {
 export interface RegistryWriter {
   /** Issues the next institution number from the one number space of all three levels. */
   issueNumber(): string;
-  putDaginstitution(record: Daginstitution): void;
+  putDaginstitution(record: EjetDaginstitution): void;
   putAnvisningsEnhed(record: AnvisningsEnhed): void;
   putAlternativAdresse(record: AlternativAdresse): void;
   /** Appends to the change sequence and returns the new sequence number. */
@@ -51,7 +51,7 @@ export interface RegistryWriter {
 
 /** The register's storage. Reads return records ordered by number. */
 export interface RegistryStore {
-  daginstitutioner(query?: DaginstitutionQuery): Daginstitution[];
+  daginstitutioner(query?: DaginstitutionQuery): EjetDaginstitution[];
   anvisningsenheder(query?: AnvisningsEnhedQuery): AnvisningsEnhed[];
   alternativAdresser(query?: AlternativAdresseQuery): AlternativAdresse[];
   /** Runs `work` as one transaction: everything it wrote is committed, or nothing is. */

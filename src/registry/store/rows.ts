@@ -2,7 +2,7 @@ import type {
   Adresse,
   AlternativAdresse,
   AnvisningsEnhed,
-  Daginstitution,
+  EjetDaginstitution,
   Livsforloeb,
 } from '../domain/model.ts';
 
@@ -73,6 +73,7 @@ export interface DaginstitutionRow extends LivsforloebRow {
   ejerform_kode: number;
   lovgrundlag_kode: number;
   adm_kommune_kode: number;
+  ejer_cvr_nummer: string | null;
 }
 export const DAGINSTITUTION_COLUMNS: readonly string[] = [
   'nummer',
@@ -81,6 +82,7 @@ export const DAGINSTITUTION_COLUMNS: readonly string[] = [
   'ejerform_kode',
   'lovgrundlag_kode',
   'adm_kommune_kode',
+  'ejer_cvr_nummer',
   ...LIVSFORLOEB_COLUMNS,
 ];
 
@@ -140,23 +142,25 @@ const fromEnhedRow = (r: EnhedRow): EnhedRecord => ({
 });
 
 /** Daginstitution → row. */
-export const toDaginstitutionRow = (d: Daginstitution): DaginstitutionRow => ({
+export const toDaginstitutionRow = (d: EjetDaginstitution): DaginstitutionRow => ({
   nummer: d.daginstitutionsNummer,
   navn: d.daginstitutionsNavn,
   navn_soeg: foldName(d.daginstitutionsNavn),
   ejerform_kode: d.ejerformKode,
   lovgrundlag_kode: d.lovgrundlagKode,
   adm_kommune_kode: d.admKommuneKode,
+  ejer_cvr_nummer: d.ejerCvrNummer,
   ...toLivsforloebRow(d),
 });
 
 /** Row → Daginstitution. */
-export const fromDaginstitutionRow = (r: DaginstitutionRow): Daginstitution => ({
+export const fromDaginstitutionRow = (r: DaginstitutionRow): EjetDaginstitution => ({
   daginstitutionsNummer: r.nummer,
   daginstitutionsNavn: r.navn,
   ejerformKode: r.ejerform_kode,
   lovgrundlagKode: r.lovgrundlag_kode,
   admKommuneKode: r.adm_kommune_kode,
+  ejerCvrNummer: r.ejer_cvr_nummer,
   ...fromLivsforloebRow(r),
 });
 

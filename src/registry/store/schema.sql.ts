@@ -2,7 +2,8 @@
  * The register's SQLite schema. Records are never deleted: closing sets `aktivitetsstatus` and
  * `nedlagt_tidspunkt`, so a number once used stays in a table and is never issued again.
  */
-export const SCHEMA_VERSION = 1;
+/** Kept in SQLite's `user_version`; 2 added `daginstitution.ejer_cvr_nummer` (migrate-schema.ts). */
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS daginstitution (
@@ -12,6 +13,8 @@ CREATE TABLE IF NOT EXISTS daginstitution (
   ejerform_kode INTEGER NOT NULL,
   lovgrundlag_kode INTEGER NOT NULL,
   adm_kommune_kode INTEGER NOT NULL,
+  -- The owner's CVR, recorded when the daginstitution is created (version 2); the rights read it.
+  ejer_cvr_nummer TEXT,
   aktivitetsstatus TEXT NOT NULL CHECK (aktivitetsstatus IN ('Aktiv', 'Nedlagt')),
   oprettet_tidspunkt TEXT NOT NULL,
   nedlagt_tidspunkt TEXT,

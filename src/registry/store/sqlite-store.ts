@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { AlternativAdresse, AnvisningsEnhed, Daginstitution } from '../domain/model.ts';
+import type { AlternativAdresse, AnvisningsEnhed, EjetDaginstitution } from '../domain/model.ts';
 import type {
   Aendring,
   AlternativAdresseQuery,
@@ -8,7 +8,7 @@ import type {
   RegistryStore,
   RegistryWriter,
 } from './registry-store.ts';
-import { SCHEMA_SQL } from './schema.sql.ts';
+import { migrateSchema } from './migrate-schema.ts';
 import {
   ALTERNATIV_ADRESSE_COLUMNS,
   ANVISNINGSENHED_COLUMNS,
@@ -49,7 +49,12 @@ export function openSqliteStore(options: SqliteStoreOptions): RegistryStore {
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
   }
-  db.exec(SCHEMA_SQL);
+  try {
+    migrateSchema(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
 
   // One prepared statement per query shape; the shapes are few (which criteria are given).
   const statements = new Map<string, Database.Statement>();
@@ -116,7 +121,7 @@ export function openSqliteStore(options: SqliteStoreOptions): RegistryStore {
   };
 
   return {
-    daginstitutioner(query: DaginstitutionQuery = {}): Daginstitution[] {
+    daginstitutioner(query: DaginstitutionQuery = {}): EjetDaginstitution[] {
       return select<DaginstitutionRow>('daginstitution', [
         { column: 'nummer', in: query.numre },
         { column: 'adm_kommune_kode', equals: query.admKommuneKode },
