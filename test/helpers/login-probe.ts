@@ -1,8 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { hashPassword } from '../../src/registry/auth/user-directory.ts';
+import { dirname, join } from 'node:path';
+import {
+  hashPassword,
+  loadUserDirectory,
+  type UserDirectory,
+} from '../../src/registry/auth/user-directory.ts';
 import { soapEnvelope } from './https-request.ts';
 import { basicAuth } from './start-test-registry.ts';
 
@@ -64,6 +68,16 @@ export function writeUsersFile(passwords: Record<string, string>): string {
   const path = join(mkdtempSync(join(tmpdir(), 'users-')), 'users.json');
   writeFileSync(path, JSON.stringify(entries));
   return path;
+}
+
+/** A users file's directory, loaded as the register loads REGISTRY_USERS_FILE; the file removed after. */
+export function usersFileDirectory(passwords: Record<string, string>): UserDirectory {
+  const path = writeUsersFile(passwords);
+  try {
+    return loadUserDirectory(path);
+  } finally {
+    rmSync(dirname(path), { recursive: true, force: true });
+  }
 }
 
 /** The median of a list of numbers. */

@@ -1,7 +1,6 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadUserDirectory } from '../../src/registry/auth/user-directory.ts';
-import { createHelloClient, median, thresholdAccuracy, writeUsersFile } from '../helpers/login-probe.ts';
+import { createHelloClient, median, thresholdAccuracy, usersFileDirectory } from '../helpers/login-probe.ts';
 import { startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
 
 // The register's login throttle and password checks, as a guesser meets them over HTTPS.
@@ -62,7 +61,7 @@ describe('password checks with a users file (REGISTRY_USERS_FILE)', () => {
   beforeAll(async () => {
     registry = await startTestRegistry({
       seed: false,
-      users: loadUserDirectory(writeUsersFile({ admin: 'rigtigt-kodeord', reader: 'laeser-kodeord' })),
+      users: usersFileDirectory({ admin: 'rigtigt-kodeord', reader: 'laeser-kodeord' }),
       // Limits out of the way: these tests measure the checks themselves, many times over.
       authFailureLimit: { maxFailures: 1_000_000, maxFailuresPerUser: 1_000_000, windowMs: 60_000 },
     });
@@ -144,7 +143,7 @@ describe('bursts of logins with a users file', () => {
   beforeAll(async () => {
     registry = await startTestRegistry({
       seed: false,
-      users: loadUserDirectory(writeUsersFile({ admin: 'rigtigt-kodeord' })),
+      users: usersFileDirectory({ admin: 'rigtigt-kodeord' }),
       authFailureLimit: { maxFailures: 5, maxFailuresPerUser: 1_000, windowMs: 60_000 },
       hashQueue: { maxRunning: 1 },
     });
