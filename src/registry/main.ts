@@ -53,6 +53,12 @@ export async function runRegistry(env: NodeJS.ProcessEnv, logger?: Logger): Prom
     maxRequestBodyBytes: config.maxRequestBodyBytes,
     sendTimeoutMs: config.sendTimeoutMs,
     logger: log,
+    authFailureLimit: {
+      maxFailures: config.loginFailuresPerAddress,
+      maxFailuresPerUser: config.loginFailuresPerUser,
+      windowMs: config.loginFailureWindowMs,
+    },
+    hashQueue: { maxRunning: config.maxConcurrentHashes },
   });
   log.info(
     { url: server.url, changeFeed: config.changeFeed, startupMs: Math.round(performance.now() - started) },

@@ -26,11 +26,13 @@ export async function startTestRegistry(
   options: {
     maxRequestBodyBytes?: number;
     seed?: boolean;
-    authFailureLimit?: { maxFailures: number; windowMs: number };
+    authFailureLimit?: { maxFailures: number; maxFailuresPerUser?: number; windowMs: number };
     /** Who may log in; the demo identities by default. */
     users?: UserDirectory;
     /** ExportService's change feed (GetAendringer); on unless false. */
     changeFeed?: boolean;
+    /** Password hashes running at once (the register's default: cores − 1). */
+    hashQueue?: { maxRunning: number };
   } = {},
 ): Promise<TestRegistry> {
   certificate ??= generateDevelopmentCertificate();
@@ -49,6 +51,7 @@ export async function startTestRegistry(
     maxRequestBodyBytes: options.maxRequestBodyBytes ?? 4 * 1024 * 1024,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     ...(options.authFailureLimit === undefined ? {} : { authFailureLimit: options.authFailureLimit }),
+    ...(options.hashQueue === undefined ? {} : { hashQueue: options.hashQueue }),
   });
   return {
     url: server.url,
