@@ -20,8 +20,8 @@ import { createGraphqlHandler, type RouteHandler } from './http/graphql-handler.
 import { createRouter } from './http/router.ts';
 import { createHealthRoutes, type ReadinessReport } from './operations/health-routes.ts';
 import { createGatewayMetrics, type GatewayMetricsSources } from './operations/metrics.ts';
-import type { RegistryReader } from './registry/cached-registry.ts';
-import type { CallMetrics } from './registry/registry-client.ts';
+import type { RegistryReader } from './registry/ports/registry-reader.ts';
+import type { CallMetrics } from './registry/ports/registry-client.ts';
 import { createCallMetrics } from './soap-client/call-metrics.ts';
 import type { RegistryWriter } from './registry/registry-writer.ts';
 

@@ -1,9 +1,10 @@
 import type { GatewayConfig } from './config.ts';
 import { ResponseStore } from './graphql/response-cache.ts';
-import type { RegistryCache } from './registry/cache-entry.ts';
-import { createCachedRegistry, type RegistryReader } from './registry/cached-registry.ts';
+import type { RegistryCache } from './registry/ttl-cache/cache-entry.ts';
+import { createCachedRegistry } from './registry/ttl-cache/cached-registry.ts';
+import type { RegistryReader } from './registry/ports/registry-reader.ts';
 import { FailedLoginGuard } from './registry/failed-logins.ts';
-import { createLruCache, type CacheStats } from './registry/key-value-cache.ts';
+import { createLruCache, type CacheStats } from './registry/ttl-cache/key-value-cache.ts';
 import {
   createSoapRegistryClient,
   type SoapRegistryClient,

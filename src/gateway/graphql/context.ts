@@ -1,9 +1,9 @@
-import type { RegistryReader } from '../registry/cached-registry.ts';
-import { CallerCredentials } from '../registry/caller-credentials.ts';
-import { RequestRegistry, type Loaders } from '../registry/loaders.ts';
+import type { RegistryReader } from '../registry/ports/registry-reader.ts';
+import { CallerCredentials } from '../registry/ports/caller-credentials.ts';
+import { RequestRegistry, type Loaders } from '../registry/loaders/loaders.ts';
 import type { RegistryWriter } from '../registry/registry-writer.ts';
-import { RegistrySearch, type Search } from '../registry/search.ts';
-import { createStalenessRecorder, type StalenessRecorder } from '../registry/staleness.ts';
+import { RegistrySearch, type Search } from '../registry/loaders/search.ts';
+import { createStalenessRecorder, type StalenessRecorder } from '../registry/ports/staleness.ts';
 
 /** What every resolver gets: this request's loaders and searches, nothing shared that holds state. */
 export interface GatewayContext {

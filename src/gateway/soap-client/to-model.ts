@@ -8,7 +8,7 @@ import type {
   Lifecycle,
   RegisterSlice,
   UnitFields,
-} from '../registry/model.ts';
+} from '../registry/model/model.ts';
 import { asArray } from './as-array.ts';
 import { UnexpectedAnswerError } from './unexpected-answer.ts';
 import {
