@@ -37,6 +37,7 @@ const config: CodegenConfig = {
           Municipality: model('Municipality'),
           Code: model('Code'),
           UniloginEligibility: model('UniloginEligibility'),
+          ChangeEvent: '../../registry/model/change.ts#ChangeEvent',
         },
       },
     },

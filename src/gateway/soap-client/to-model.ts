@@ -44,6 +44,7 @@ const lifecycle = (r: XmlRecord): Lifecycle => ({
   status: status(r),
   createdAt: dateTime(r, 'oprettetTidspunkt'),
   closedAt: optionalDateTime(r, 'nedlagtTidspunkt'),
+  updatedAt: optionalDateTime(r, 'aendretTidspunkt'),
   changeSequence: integer(r, 'aendringsSekvens'),
 });
 

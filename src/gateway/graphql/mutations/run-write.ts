@@ -149,6 +149,8 @@ export async function runWrite<P extends object>(
         ...issued,
         ...(previousParent === null ? [] : [previousParent]),
       ]);
+      // Read your own writes: in live mode the answer waits until the model has applied the write.
+      if (result.changeSequence !== null) await context.freshness.caughtUpTo(result.changeSequence);
       context.loaders.clear();
       const fresh: ReadFresh = async (level, number) =>
         (await context.freshness.refresh(level, [number])).get(number) ?? null;

@@ -141,6 +141,8 @@ export class RequestRegistry implements Loaders {
    */
   async list(request: ListRequest): Promise<RegisterSlice> {
     const slice = await this.#reader.list(request);
+    // The live model answers every look-up by number at once: nothing to prime.
+    if (this.#reader.holdsEverything()) return slice;
     const key = JSON.stringify(request);
     this.#primed ??= new Set();
     if (!this.#primed.has(key)) {

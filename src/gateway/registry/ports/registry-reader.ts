@@ -40,7 +40,7 @@ export interface RegistryReader {
    * How many times forget() has run: an answer computed while this was lower may hold what a
    * committed write has changed since (the response cache keys its entries by it).
    */
-  writeGeneration(): number;
+  writeGeneration(): number | string;
   /** Records of one level read from the register, not the cache, and stored in it for everyone. */
   refresh<K extends InstitutionKind>(
     level: K,
