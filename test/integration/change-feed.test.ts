@@ -402,11 +402,15 @@ describe('GetAendringer: pages', () => {
 });
 
 describe('GetAendringer under 16 concurrent writers', () => {
-  /** One writer's round: every kind of write on every level, and two refused ones. */
-  async function writerRound(caller: ImportCaller, refusing: ImportCaller, w: number, round: number) {
+  /**
+   * One writer's round: every kind of write on every level, and two refused ones. Each writer keeps
+   * to its own connection: a client used only now and then meets the register closing its idle
+   * keep-alive socket (5 s) as it sends, which on this shared machine made the test flaky.
+   */
+  async function writerRound(caller: ImportCaller, w: number, round: number) {
     const answers: { operation: string; svar: Svar }[] = [];
-    const call = async (operation: string, args: object, caller_ = caller) => {
-      const svar = await caller_.call(operation, args);
+    const call = async (operation: string, args: object) => {
+      const svar = await caller.call(operation, args);
       answers.push({ operation, svar });
       return svar;
     };
@@ -450,14 +454,8 @@ describe('GetAendringer under 16 concurrent writers', () => {
       }),
     );
     expect(
-      codes(
-        await call(
-          'UpdateDaginstitution',
-          { Daginstitution: { daginstitutionsNummer: d, daginstitutionsNavn: 'x' } },
-          refusing,
-        ),
-      ),
-    ).toEqual(['INGEN_ADGANG']);
+      codes(await call('UpdateAnvisningsEnhed', { AnvisningsEnhed: { EnhedsNummer: u2, Hemmelig: 'x' } })),
+    ).toEqual(['SKEMA_FEJL']);
     expect(codes(await call('DeleteDaginstitution', { DagInstitutionsNummer: d }))).toEqual([
       'HAR_AKTIVE_BOERN',
     ]);
@@ -473,10 +471,10 @@ describe('GetAendringer under 16 concurrent writers', () => {
   it('holds every committed change once, in order, without gaps, as the answers say; a polling reader agrees', async () => {
     const WRITERS = 16;
     const ROUNDS = 3;
-    const before = await latest();
     const writers = await Promise.all(Array.from({ length: WRITERS }, () => importCaller(registry, 'admin')));
-    const refusing = await importCaller(registry, 'reader');
+    // The poller's connection is busy from start to end; it also reads the whole feed afterwards.
     const poller = await createTestSoapClient(registry, 'ExportService', 'reader');
+    const before = (await readFeedPage(poller, 0, 1)).senesteSekvens;
 
     let writing = true;
     const polled: FeedEntry[] = [];
@@ -496,6 +494,7 @@ describe('GetAendringer under 16 concurrent writers', () => {
           }
           expect(page.senesteSekvens).toBeGreaterThanOrEqual(after);
           if (page.entries.length === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 2));
         }
       }
     };
@@ -503,8 +502,7 @@ describe('GetAendringer under 16 concurrent writers', () => {
     const rounds = await Promise.all(
       writers.map(async (caller, w) => {
         const all: { operation: string; svar: Svar }[] = [];
-        for (let round = 0; round < ROUNDS; round++)
-          all.push(...(await writerRound(caller, refusing, w, round)));
+        for (let round = 0; round < ROUNDS; round++) all.push(...(await writerRound(caller, w, round)));
         return all;
       }),
     ).finally(() => {
@@ -536,9 +534,9 @@ describe('GetAendringer under 16 concurrent writers', () => {
     }
     expect(expected.size).toBe(WRITERS * ROUNDS * 13);
 
-    const feed = await readWholeFeed(reader, before);
+    const feed = await readWholeFeed(poller, before);
     expect(feed.map((e) => e.aendringsSekvens)).toEqual(feed.map((_, i) => before + 1 + i));
-    expect((await readFeedPage(reader, before, 1)).senesteSekvens).toBe(before + feed.length);
+    expect((await readFeedPage(poller, before, 1)).senesteSekvens).toBe(before + feed.length);
     expect(new Map(feed.map((e) => [e.aendringsSekvens, summary(e)]))).toEqual(
       new Map([...expected].sort(([x], [y]) => x - y)),
     );
