@@ -12,6 +12,8 @@ describe('loadGatewayConfig', () => {
       registryUsername: 'reader',
       registryPassword: 'reader',
       registryCaPath: null,
+      changeFeed: 'auto',
+      changeFeedPollIntervalMs: 500,
       cacheTtlMs: 60_000,
       cacheMaxEntries: 20_000,
       responseCacheMaxBytes: 33_554_432,
@@ -26,6 +28,9 @@ describe('loadGatewayConfig', () => {
       loginFailuresPerGateway: 15,
       loginFailureWindowMs: 60_000,
       maxPageSize: 500,
+      subscriptionMaxConnections: 1000,
+      subscriptionKeepAliveMs: 12_000,
+      subscriptionIdleTimeoutMs: 300_000,
       introspection: true,
       logLevel: 'info',
     });
@@ -38,6 +43,14 @@ describe('loadGatewayConfig', () => {
     });
     expect(config.exportServiceUrl).toBe('https://dtr.example.dk/api/ExportService');
     expect(config.importServiceUrl).toBe('https://dtr.example.dk/ajour/Import.asmx');
+  });
+
+  it('reads GATEWAY_CHANGE_FEED as auto or off, and the poll interval', () => {
+    expect(loadGatewayConfig({ GATEWAY_CHANGE_FEED: 'off' }).changeFeed).toBe('off');
+    expect(loadGatewayConfig({ CHANGE_FEED_POLL_INTERVAL_MS: '250' }).changeFeedPollIntervalMs).toBe(250);
+    expect(() => loadGatewayConfig({ GATEWAY_CHANGE_FEED: 'on' })).toThrow(
+      /GATEWAY_CHANGE_FEED must be auto or off; got "on"/,
+    );
   });
 
   it('reads GATEWAY_INTROSPECTION as true or false', () => {

@@ -1,9 +1,13 @@
 import type { GatewayConfig } from './config.ts';
 import { ResponseStore } from './graphql/response-cache.ts';
-import type { RegistryCache } from './registry/cache-entry.ts';
-import { createCachedRegistry, type RegistryReader } from './registry/cached-registry.ts';
+import type { RegistryCache } from './registry/ttl-cache/cache-entry.ts';
+import { createCachedRegistry } from './registry/ttl-cache/cached-registry.ts';
+import { createChangeSource, type ChangeSource } from './registry/read-model/change-source.ts';
+import { createFeedFollower, type FeedFollower } from './registry/read-model/feed-follower.ts';
+import { createLiveRegistry } from './registry/read-model/live-registry.ts';
+import { createSelectingReader, type SelectingReader } from './registry/read-model/select-reader.ts';
 import { FailedLoginGuard } from './registry/failed-logins.ts';
-import { createLruCache, type CacheStats } from './registry/key-value-cache.ts';
+import { createLruCache, type CacheStats } from './registry/ttl-cache/key-value-cache.ts';
 import {
   createSoapRegistryClient,
   type SoapRegistryClient,
@@ -22,7 +26,12 @@ export interface RegistryDependencies {
   cacheStats: Readonly<CacheStats>;
   /** Whole answers to repeated queries; null when RESPONSE_CACHE_MAX_BYTES is 0. */
   responseCache: ResponseStore | null;
-  reader: RegistryReader;
+  /** The TTL cache or the live read model, chosen from the register's WSDL at start. */
+  reader: SelectingReader;
+  /** The live model's follower once the live mode is chosen; null before, and in TTL mode. */
+  follower(): FeedFollower | null;
+  /** The register's changes (live mode only; NOT_FOUND otherwise). */
+  changes: ChangeSource;
   writer: SoapRegistryWriter;
   /** The circuit breaker of each register service, for /readyz and metrics. */
   circuitStates(): { export: CircuitState; import: CircuitState };
@@ -30,10 +39,17 @@ export interface RegistryDependencies {
   close(): void;
 }
 
-/** Builds the register clients, the shared cache and the cached reader from the configuration. */
+/** Where the dependencies report what they choose and find (the gateway's logger). */
+export type DependencyLog = (
+  level: 'info' | 'warn',
+  fields: Record<string, unknown>,
+  message: string,
+) => void;
+
+/** Builds the register clients, the shared cache and the reader from the configuration. */
 export function createRegistryDependencies(
   config: Readonly<GatewayConfig>,
-  options: { ca: string | null; useExtensions?: boolean },
+  options: { ca: string | null; useExtensions?: boolean; log?: DependencyLog },
 ): RegistryDependencies {
   const credentials = { username: config.registryUsername, password: config.registryPassword };
   const client = createSoapRegistryClient({
@@ -81,18 +97,45 @@ export function createRegistryDependencies(
     config.responseCacheMaxBytes === 0
       ? null
       : new ResponseStore({ maxBytes: config.responseCacheMaxBytes, ttlMs: config.cacheTtlMs });
+  const ttl = createCachedRegistry(client, cache, {
+    ttlMs: config.cacheTtlMs,
+    staleIfErrorMs: config.cacheStaleIfErrorMs,
+  });
+  let follower: FeedFollower | null = null;
+  const reader = createSelectingReader({
+    detect: async () =>
+      config.changeFeed !== 'off' && options.useExtensions !== false && (await client.offersChangeFeed())
+        ? 'live'
+        : 'ttl',
+    ttl,
+    live: () => {
+      follower = createFeedFollower(client, {
+        pollIntervalMs: config.changeFeedPollIntervalMs,
+        ...(options.log !== undefined && { log: options.log }),
+      });
+      return createLiveRegistry({ follower, client, codes: ttl, catchUpTimeoutMs: config.soapTimeoutMs });
+    },
+    retryDelayMs: Math.min(config.breakerCoolDownMs, 5000),
+    onSelected: (mode) =>
+      options.log?.(
+        'info',
+        { mode },
+        mode === 'live' ? 'read model: live (change feed)' : 'read model: TTL cache',
+      ),
+  });
   return {
     client,
     cache,
     cacheStats,
     responseCache,
-    reader: createCachedRegistry(client, cache, {
-      ttlMs: config.cacheTtlMs,
-      staleIfErrorMs: config.cacheStaleIfErrorMs,
-    }),
+    reader,
+    follower: () => follower,
+    changes: createChangeSource(client, () => follower),
     writer,
     circuitStates: () => ({ export: client.circuitState(), import: writer.circuitState() }),
     close: () => {
+      reader.stop();
+      follower?.stop();
       client.close();
       writer.close();
     },

@@ -28,13 +28,17 @@ export async function runGateway(
   const ca =
     options.registryCa ??
     (config.registryCaPath === null ? null : readFileSync(config.registryCaPath, 'utf8'));
-  const registry = createRegistryDependencies(config, { ca });
+  const registry = createRegistryDependencies(config, {
+    ca,
+    log: (level, fields, message) => logger[level](fields, message),
+  });
   const gateway = await createGateway({
     reader: registry.reader,
     writer: registry.writer,
     logger,
     ...gatewaySettings(config),
     responseCache: registry.responseCache,
+    changes: registry.changes,
     routes: new Map([...createPlaygroundRoutes(), ...(options.routes ?? [])]),
     operations: registryOperations(registry),
   });
@@ -44,6 +48,7 @@ export async function runGateway(
       url: running.url,
       registry: config.exportServiceUrl,
       importService: config.importServiceUrl,
+      changeFeed: config.changeFeed,
       cacheTtlMs: config.cacheTtlMs,
     },
     `gateway listening: ${running.url}`,

@@ -18,6 +18,8 @@ export interface RegistryConfig {
   externalChecks: ExternalChecksMode;
   /** Test-only: an ImportService operation inside whose write transaction the process kills itself. */
   faultKillInWrite: string | null;
+  /** Whether ExportService offers the change feed (GetAendringer); off: a register like STIL's. */
+  changeFeed: boolean;
 }
 
 /** Reads `REGISTRY_*` variables; throws one clear message naming every bad value. */
@@ -49,7 +51,11 @@ export function loadRegistryConfig(env: NodeJS.ProcessEnv): Readonly<RegistryCon
     logLevel: text('REGISTRY_LOG_LEVEL') ?? 'info',
     externalChecks: 'embedded',
     faultKillInWrite: text('REGISTRY_FAULT_KILL_IN_WRITE'),
+    changeFeed: true,
   };
+  const feed = text('REGISTRY_CHANGE_FEED') ?? 'on';
+  if (feed === 'on' || feed === 'off') config.changeFeed = feed === 'on';
+  else problems.push(`REGISTRY_CHANGE_FEED must be "on" or "off"; got "${feed}"`);
   const checks = text('REGISTRY_EXTERNAL_CHECKS') ?? 'embedded';
   if (checks === 'embedded' || checks === 'off') config.externalChecks = checks;
   else problems.push(`REGISTRY_EXTERNAL_CHECKS must be "embedded" or "off"; got "${checks}"`);

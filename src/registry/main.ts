@@ -37,10 +37,14 @@ export async function runRegistry(env: NodeJS.ProcessEnv, logger?: Logger): Prom
   if (config.usersFilePath === null)
     log.warn('demo identities are on (password = user name); set REGISTRY_USERS_FILE');
   const server = await startRegistryServer({
-    services: await createRegistryServices(store, {
-      ...createExternalRegisters(config.externalChecks, store),
-      ...(config.faultKillInWrite === null ? {} : { inWrite: killInWrite(config.faultKillInWrite, log) }),
-    }),
+    services: await createRegistryServices(
+      store,
+      {
+        ...createExternalRegisters(config.externalChecks, store),
+        ...(config.faultKillInWrite === null ? {} : { inWrite: killInWrite(config.faultKillInWrite, log) }),
+      },
+      { changeFeed: config.changeFeed },
+    ),
     users,
     tls,
     host: config.host,
@@ -49,7 +53,7 @@ export async function runRegistry(env: NodeJS.ProcessEnv, logger?: Logger): Prom
     logger: log,
   });
   log.info(
-    { url: server.url, startupMs: Math.round(performance.now() - started) },
+    { url: server.url, changeFeed: config.changeFeed, startupMs: Math.round(performance.now() - started) },
     `register listening: ${server.url}/ExportService?wsdl`,
   );
   return {

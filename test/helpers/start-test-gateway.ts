@@ -4,8 +4,8 @@ import { loadGatewayConfig } from '../../src/gateway/config.ts';
 import { createRegistryDependencies, type RegistryDependencies } from '../../src/gateway/dependencies.ts';
 import type { ResponseStore } from '../../src/gateway/graphql/response-cache.ts';
 import type { RouteHandler } from '../../src/gateway/http/graphql-handler.ts';
-import type { RegistryCache } from '../../src/gateway/registry/cache-entry.ts';
-import type { CallMetrics } from '../../src/gateway/registry/registry-client.ts';
+import type { RegistryCache } from '../../src/gateway/registry/ttl-cache/cache-entry.ts';
+import type { CallMetrics } from '../../src/gateway/registry/ports/registry-client.ts';
 import { registryOperations } from '../../src/gateway/operations/registry-operations.ts';
 import { startGateway } from '../../src/gateway/server.ts';
 import { basicAuth, type TestRegistry } from './start-test-registry.ts';
@@ -81,6 +81,7 @@ export async function startTestGateway(
     logger: options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     ...gatewaySettings(config),
     responseCache: deps.responseCache,
+    changes: deps.changes,
     operations: registryOperations(deps),
     ...(options.routes !== undefined && { routes: options.routes }),
   });

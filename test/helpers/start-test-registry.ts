@@ -27,6 +27,8 @@ export async function startTestRegistry(
     maxRequestBodyBytes?: number;
     seed?: boolean;
     authFailureLimit?: { maxFailures: number; windowMs: number };
+    /** ExportService's change feed (GetAendringer); on unless false. */
+    changeFeed?: boolean;
   } = {},
 ): Promise<TestRegistry> {
   certificate ??= generateDevelopmentCertificate();
@@ -34,7 +36,9 @@ export async function startTestRegistry(
   const store = openSqliteStore({ path: ':memory:' });
   if (options.seed !== false) seedStore(store);
   const server = await startRegistryServer({
-    services: await createRegistryServices(store, createExternalRegisters('embedded', store)),
+    services: await createRegistryServices(store, createExternalRegisters('embedded', store), {
+      changeFeed: options.changeFeed ?? true,
+    }),
     users: createDemoUserDirectory(),
     tls,
     host: '127.0.0.1',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.ts';
-import { CallerCredentials } from './caller-credentials.ts';
+import { CallerCredentials } from './ports/caller-credentials.ts';
 import { FailedLoginGuard, type LoginAttempt, type LoginOutcome } from './failed-logins.ts';
 
 const as = (user: string, password: string): CallerCredentials => {

@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError } from '../errors.ts';
-import type { CallerCredentials } from './caller-credentials.ts';
+import type { CallerCredentials } from './ports/caller-credentials.ts';
 
 /** How many failed logins the gateway passes on to the register, and over what window. */
 export interface FailedLoginLimits {

@@ -46,7 +46,7 @@ export function insertAlternativAdresse(
     );
     if (refused !== null) return fejl([refused]);
     const nummer = w.issueNumber();
-    const sekvens = w.recordChange(tools.change('alternativadresse', nummer, 'InsertAlternativAdresse'));
+    const stamp = w.recordChange(tools.change('alternativadresse', nummer, 'InsertAlternativAdresse'));
     w.putAlternativAdresse({
       alternativAdresseNummer: nummer,
       anvisningsenhedsNummer: unitNummer,
@@ -57,11 +57,11 @@ export function insertAlternativAdresse(
       cvrNummer,
       pNummer,
       aktivitetsstatus: 'Aktiv',
-      oprettetTidspunkt: tools.now().toISOString(),
+      oprettetTidspunkt: stamp.aendretTidspunkt,
       nedlagtTidspunkt: null,
-      aendringsSekvens: sekvens,
+      ...stamp,
     });
-    return ok(nummer, sekvens);
+    return ok(nummer, stamp.aendringsSekvens);
   });
 }
 
@@ -108,9 +108,9 @@ export function updateAlternativAdresse(
         nummer,
       );
     }
-    const sekvens = w.recordChange(tools.change('alternativadresse', nummer, 'UpdateAlternativAdresse'));
-    w.putAlternativAdresse({ ...next, aendringsSekvens: sekvens });
-    return ok(nummer, sekvens);
+    const stamp = w.recordChange(tools.change('alternativadresse', nummer, 'UpdateAlternativAdresse'));
+    w.putAlternativAdresse({ ...next, ...stamp });
+    return ok(nummer, stamp.aendringsSekvens);
   });
 }
 
@@ -128,9 +128,9 @@ export function deleteAlternativAdresse(tools: WriteTools, structure: Structure,
       felt,
     );
     if (refused !== null) return fejl([refused], nummer);
-    const sekvens = w.recordChange(tools.change('alternativadresse', nummer, 'DeleteAlternativAdresse'));
-    w.putAlternativAdresse(tools.closed(found.record, sekvens));
-    return ok(nummer, sekvens);
+    const stamp = w.recordChange(tools.change('alternativadresse', nummer, 'DeleteAlternativAdresse'));
+    w.putAlternativAdresse(tools.closed(found.record, stamp));
+    return ok(nummer, stamp.aendringsSekvens);
   });
 }
 
@@ -171,12 +171,12 @@ export function moveAlternativAdresse(
       });
     }
     if (errors.length > 0) return fejl(errors, nummer);
-    const sekvens = w.recordChange(tools.change('alternativadresse', nummer, 'MoveAlternativAdresse'));
+    const stamp = w.recordChange(tools.change('alternativadresse', nummer, 'MoveAlternativAdresse'));
     w.putAlternativAdresse({
       ...found.record,
       anvisningsenhedsNummer: targetNummer,
-      aendringsSekvens: sekvens,
+      ...stamp,
     });
-    return ok(nummer, sekvens);
+    return ok(nummer, stamp.aendringsSekvens);
   });
 }

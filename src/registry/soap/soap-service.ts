@@ -18,17 +18,19 @@ export interface SoapService {
 
 /**
  * Builds a node-soap processor for a WSDL file and its operations. node-soap only dispatches and
- * serialises here: the HTTP layer (auth, limits, XML safety) is ours.
+ * serialises here: the HTTP layer (auth, limits, XML safety) is ours. `edit` may change the WSDL
+ * and schema texts as read (a service offered without some of its operations).
  */
 export async function createSoapService(
   name: string,
   wsdlPath: string,
   schemaFiles: readonly string[],
   operations: Record<string, SoapOperation>,
+  edit: (file: string, text: string) => string = (_file, text) => text,
 ): Promise<SoapService> {
-  const wsdlXml = readFileSync(wsdlPath, 'utf8');
+  const wsdlXml = edit(wsdlPath, readFileSync(wsdlPath, 'utf8'));
   const schemas = new Map(
-    schemaFiles.map((file) => [file, readFileSync(`${dirname(wsdlPath)}/${file}`, 'utf8')]),
+    schemaFiles.map((file) => [file, edit(file, readFileSync(`${dirname(wsdlPath)}/${file}`, 'utf8'))]),
   );
   const port: Record<string, SoapOperation> = {};
   for (const [operation, run] of Object.entries(operations)) {

@@ -14,6 +14,7 @@ CREATE TABLE IF NOT EXISTS daginstitution (
   adm_kommune_kode INTEGER NOT NULL,
   aktivitetsstatus TEXT NOT NULL CHECK (aktivitetsstatus IN ('Aktiv', 'Nedlagt')),
   oprettet_tidspunkt TEXT NOT NULL,
+  aendret_tidspunkt TEXT,
   nedlagt_tidspunkt TEXT,
   aendrings_sekvens INTEGER NOT NULL DEFAULT 0
 ) STRICT;
@@ -32,6 +33,7 @@ CREATE TABLE IF NOT EXISTS anvisningsenhed (
   p_nummer TEXT,
   aktivitetsstatus TEXT NOT NULL CHECK (aktivitetsstatus IN ('Aktiv', 'Nedlagt')),
   oprettet_tidspunkt TEXT NOT NULL,
+  aendret_tidspunkt TEXT,
   nedlagt_tidspunkt TEXT,
   aendrings_sekvens INTEGER NOT NULL DEFAULT 0
 ) STRICT;
@@ -51,6 +53,7 @@ CREATE TABLE IF NOT EXISTS alternativ_adresse (
   p_nummer TEXT,
   aktivitetsstatus TEXT NOT NULL CHECK (aktivitetsstatus IN ('Aktiv', 'Nedlagt')),
   oprettet_tidspunkt TEXT NOT NULL,
+  aendret_tidspunkt TEXT,
   nedlagt_tidspunkt TEXT,
   aendrings_sekvens INTEGER NOT NULL DEFAULT 0
 ) STRICT;

@@ -11,6 +11,7 @@ import {
   pNumberScalar,
   postalCodeScalar,
 } from '../scalars/index.ts';
+import { changeEventResolvers, changesQuery, subscriptionResolvers } from './changes.ts';
 import { mutationResolvers } from './mutation.ts';
 import { queryResolvers } from './query.ts';
 import { dateTimeScalar } from './scalars.ts';
@@ -24,7 +25,9 @@ export const resolvers: Resolvers = {
   MunicipalityCode: municipalityCodeScalar,
   PostalCode: postalCodeScalar,
   Email: emailScalar,
-  Query: queryResolvers,
+  Query: { ...queryResolvers, ...changesQuery },
+  Subscription: subscriptionResolvers,
+  ChangeEvent: changeEventResolvers,
   Mutation: mutationResolvers,
   Node: nodeResolvers,
   Institution: institutionResolvers,

@@ -1,5 +1,6 @@
-import { assertNever } from '../assert-never.ts';
-import type { Code, CodeTable, InstitutionKind, InstitutionOf, RegisterSlice } from './model.ts';
+import { assertNever } from '../../assert-never.ts';
+import type { ChangePage } from '../model/change.ts';
+import type { Code, CodeTable, InstitutionKind, InstitutionOf, RegisterSlice } from '../model/model.ts';
 
 /**
  * A list read, named by the STIL ExportService operation that answers it (registry contract §2), so
@@ -50,6 +51,10 @@ export interface RegistryClient {
   codeTable(table: CodeTable): Promise<Code[]>;
   /** Whether the batch look-ups (this project's extension) are used, or a bounded fan-out instead. */
   usesBatchExtension(): Promise<boolean>;
+  /** Whether the register's WSDL offers the change feed (`GetAendringer`, this project's extension). */
+  offersChangeFeed(): Promise<boolean>;
+  /** The changes after `afterSequence` (exclusive), oldest first, at most `max` (1..1000). */
+  changes(afterSequence: number, max: number): Promise<ChangePage>;
   readonly metrics: CallMetrics;
   /** Releases sockets. */
   close(): void;

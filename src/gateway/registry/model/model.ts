@@ -57,6 +57,8 @@ export interface Lifecycle {
   status: InstitutionStatus;
   createdAt: string;
   closedAt: string | null;
+  /** aendretTidspunkt: the last change; null when the register has none (optional in the XSD). */
+  updatedAt: string | null;
   /** aendringsSekvens: the change sequence number of the record's last change. */
   changeSequence: number;
 }

@@ -1,5 +1,9 @@
-import type { AlternativeAddressFilter, AssignmentUnitFilter, DaycareInstitutionFilter } from './filters.ts';
-import type { ListRequest } from './registry-client.ts';
+import type {
+  AlternativeAddressFilter,
+  AssignmentUnitFilter,
+  DaycareInstitutionFilter,
+} from '../model/filters.ts';
+import type { ListRequest } from '../ports/registry-client.ts';
 
 /*
  * The lists a filter may be computed from, most selective first, the whole level last. Whatever list

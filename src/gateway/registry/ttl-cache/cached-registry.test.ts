@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createCallMetrics } from '../soap-client/call-metrics.ts';
+import { createCallMetrics } from '../../soap-client/call-metrics.ts';
 import type { CacheEntry } from './cache-entry.ts';
 import { createCachedRegistry } from './cached-registry.ts';
 import { createLruCache } from './key-value-cache.ts';
-import { RequestRegistry } from './loaders.ts';
-import type { InstitutionKind, InstitutionOf, RegisterSlice } from './model.ts';
-import type { ListRequest, RegistryClient } from './registry-client.ts';
-import { testRecords } from './test-records.ts';
+import { RequestRegistry } from '../loaders/loaders.ts';
+import type { InstitutionKind, InstitutionOf, RegisterSlice } from '../model/model.ts';
+import type { ListRequest, RegistryClient } from '../ports/registry-client.ts';
+import { testRecords } from '../model/test-records.ts';
 
 const units = [
   testRecords.unit({ number: 'G10001', daycareInstitutionNumber: 'G20001' }),
@@ -49,6 +49,8 @@ function fakeClient(): RegistryClient & { batches: string[][] } {
       return [{ code: 1, text: 'Kommunal' }];
     },
     usesBatchExtension: async () => true,
+    offersChangeFeed: async () => false,
+    changes: async () => ({ latestSequence: 0, changes: [] }),
     close: () => undefined,
   };
 }

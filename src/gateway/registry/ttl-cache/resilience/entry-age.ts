@@ -1,4 +1,4 @@
-import { isAppError } from '../../errors.ts';
+import { isAppError } from '../../../errors.ts';
 import type { CacheEntry } from '../cache-entry.ts';
 
 /** How long a cached answer is fresh, and how long past that it may still stand in for the register. */

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { RegistryReader } from './cached-registry.ts';
+import type { RegistryReader } from '../ports/registry-reader.ts';
 import {
   LOOKUP_ORDER,
   type AlternativeAddress,
@@ -9,8 +9,8 @@ import {
   type InstitutionKind,
   type InstitutionOf,
   type RegisterSlice,
-} from './model.ts';
-import type { ListRequest } from './registry-client.ts';
+} from '../model/model.ts';
+import type { ListRequest } from '../ports/registry-client.ts';
 
 /** The batch extension takes at most 1000 numbers per call; one loader batch is one call. */
 const MAX_BATCH_SIZE = 1000;
@@ -141,6 +141,8 @@ export class RequestRegistry implements Loaders {
    */
   async list(request: ListRequest): Promise<RegisterSlice> {
     const slice = await this.#reader.list(request);
+    // The live model answers every look-up by number at once: nothing to prime.
+    if (this.#reader.holdsEverything()) return slice;
     const key = JSON.stringify(request);
     this.#primed ??= new Set();
     if (!this.#primed.has(key)) {

@@ -3,6 +3,8 @@ export interface StalenessReport {
   stale: boolean;
   /** The age of the oldest stale answer served, in ms since it was read from the register; 0 if none. */
   maxAgeMs: number;
+  /** The live read model's change sequence, when it served while it could not reach the register. */
+  sequence?: number;
 }
 
 /**
@@ -12,6 +14,11 @@ export interface StalenessReport {
 export interface StalenessRecorder {
   /** Notes that the cached answer under `key` was served `ageMs` after it was read. */
   markStale(key: string, ageMs: number): void;
+  /**
+   * Notes that the live read model served while its feed failed: it is at change `sequence`, which
+   * it last confirmed with the register `ageMs` ago.
+   */
+  markModelStale(sequence: number, ageMs: number): void;
   /** Notes that an answer served was read from the register at `readAtMs` (epoch ms). */
   markRead(readAtMs: number): void;
   report(): StalenessReport;
@@ -24,15 +31,21 @@ export function createStalenessRecorder(): StalenessRecorder {
   let stale = false;
   let maxAgeMs = 0;
   let oldest: number | null = null;
+  let sequence: number | undefined;
   return {
     markStale(_key, ageMs) {
       stale = true;
       maxAgeMs = Math.max(maxAgeMs, ageMs);
     },
+    markModelStale(at, ageMs) {
+      stale = true;
+      maxAgeMs = Math.max(maxAgeMs, ageMs);
+      sequence = at;
+    },
     markRead(readAtMs) {
       oldest = oldest === null ? readAtMs : Math.min(oldest, readAtMs);
     },
-    report: () => ({ stale, maxAgeMs }),
+    report: () => ({ stale, maxAgeMs, ...(sequence !== undefined && { sequence }) }),
     oldestReadAtMs: () => oldest,
   };
 }
@@ -40,6 +53,7 @@ export function createStalenessRecorder(): StalenessRecorder {
 /** A recorder that keeps nothing: for reads that belong to no request. */
 export const IGNORE_STALENESS: StalenessRecorder = {
   markStale() {},
+  markModelStale() {},
   markRead() {},
   report: () => ({ stale: false, maxAgeMs: 0 }),
   oldestReadAtMs: () => null,

@@ -1,57 +1,15 @@
 import type { CacheEntry, RegistryCache } from './cache-entry.ts';
 import {
   LOOKUP_ORDER,
-  type Code,
   type CodeTable,
   type Institution,
   type InstitutionKind,
   type InstitutionOf,
-  type RegisterSlice,
-} from './model.ts';
-import { listKey, type ListRequest, type RegistryClient } from './registry-client.ts';
+} from '../model/model.ts';
+import { listKey, type ListRequest, type RegistryClient } from '../ports/registry-client.ts';
 import { createEntryAge, STORE_TTL_ONLY, type FreshnessPolicy } from './resilience/entry-age.ts';
-import { IGNORE_STALENESS, type StalenessRecorder } from './staleness.ts';
-
-/** The register as the loaders read it: through the shared cache, one SOAP call per miss set. */
-export interface RegistryReader {
-  /** Records of one level by number; null for a number that level does not have. */
-  byNumbers<K extends InstitutionKind>(
-    level: K,
-    numbers: readonly string[],
-  ): Promise<Map<string, InstitutionOf<K> | null>>;
-  /**
-   * What the cache already holds for a number, without a call: the record (at `level`, or at any
-   * level), null when it is known not to exist there, undefined when the cache does not know.
-   */
-  peek<K extends InstitutionKind>(level: K, number: string): InstitutionOf<K> | null | undefined;
-  peek(level: 'any', number: string): Institution | undefined;
-  /** One list read; its records are also cached by number. */
-  list(request: ListRequest): Promise<RegisterSlice>;
-  /** Whether a list answer is in the cache now. */
-  hasList(request: ListRequest): boolean;
-  codeTable(table: CodeTable): Promise<readonly Code[]>;
-  /**
-   * After a committed write: deletes the by-number entries of `numbers` at every level (records
-   * and "known missing" alike), those of their children that a cached list shows, and every list.
-   * A read that started before does not store its (possibly older) answer.
-   */
-  forget(numbers: readonly string[]): void;
-  /**
-   * How many times forget() has run: an answer computed while this was lower may hold what a
-   * committed write has changed since (the response cache keys its entries by it).
-   */
-  writeGeneration(): number;
-  /** Records of one level read from the register, not the cache, and stored in it for everyone. */
-  refresh<K extends InstitutionKind>(
-    level: K,
-    numbers: readonly string[],
-  ): Promise<Map<string, InstitutionOf<K> | null>>;
-  /**
-   * This reader for one request: an expired answer served because the register failed
-   * (stale-if-error) is noted in `recorder`.
-   */
-  withStaleness(recorder: StalenessRecorder): RegistryReader;
-}
+import type { RegistryReader } from '../ports/registry-reader.ts';
+import { IGNORE_STALENESS, type StalenessRecorder } from '../ports/staleness.ts';
 
 const recordKey = (level: InstitutionKind, number: string) => `record:${level}:${number}`;
 const MISSING: CacheEntry = { type: 'missing' };
@@ -277,6 +235,9 @@ export function createCachedRegistry(
     hasList: (request) => fresh(`list:${listKey(request)}`)?.type === 'slice',
     codeTable: (table) => codeTable(table, recorder),
     withStaleness: view,
+    // forget() has done the cache's part of a write; records read afterwards come from the register.
+    caughtUpTo: () => Promise.resolve(),
+    holdsEverything: () => false,
   });
   return view(IGNORE_STALENESS);
 }

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../errors.ts';
-import { createCallMetrics } from '../../soap-client/call-metrics.ts';
+import { AppError } from '../../../errors.ts';
+import { createCallMetrics } from '../../../soap-client/call-metrics.ts';
 import type { CacheEntry } from '../cache-entry.ts';
 import { createCachedRegistry } from '../cached-registry.ts';
 import { createLruCache } from '../key-value-cache.ts';
-import type { InstitutionKind, InstitutionOf } from '../model.ts';
-import type { RegistryClient } from '../registry-client.ts';
-import { createStalenessRecorder } from '../staleness.ts';
-import { testRecords } from '../test-records.ts';
+import type { InstitutionKind, InstitutionOf } from '../../model/model.ts';
+import type { RegistryClient } from '../../ports/registry-client.ts';
+import { createStalenessRecorder } from '../../ports/staleness.ts';
+import { testRecords } from '../../model/test-records.ts';
 
 const unit = testRecords.unit({ number: 'G10001' });
 const codes = [{ code: 1, text: 'Kommunal' }];
@@ -33,6 +33,8 @@ function switchableClient(): RegistryClient & { failWith: Error | null } {
       return codes;
     },
     usesBatchExtension: async () => true,
+    offersChangeFeed: async () => false,
+    changes: async () => ({ latestSequence: 0, changes: [] }),
     close: () => undefined,
   };
   return self;

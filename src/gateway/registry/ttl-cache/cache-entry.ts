@@ -1,5 +1,5 @@
 import type { KeyValueCache } from './key-value-cache.ts';
-import type { Code, Institution, RegisterSlice } from './model.ts';
+import type { Code, Institution, RegisterSlice } from '../model/model.ts';
 
 /**
  * What the shared cache holds: register records by number (and numbers known not to exist at a

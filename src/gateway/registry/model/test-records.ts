@@ -27,6 +27,7 @@ export const testRecords = {
     status: 'ACTIVE',
     createdAt: '2026-03-26T23:00:00.000Z',
     closedAt: null,
+    updatedAt: null,
     changeSequence: 0,
     ...overrides,
   }),
@@ -40,12 +41,23 @@ export const testRecords = {
     status: 'ACTIVE',
     createdAt: '2026-03-26T23:00:00.000Z',
     closedAt: null,
+    updatedAt: null,
     changeSequence: 0,
     ...overrides,
   }),
   alternative: (overrides: Partial<AlternativeAddress> = {}): AlternativeAddress => {
-    const { address, email, phone, cvrNumber, pNumber, status, createdAt, closedAt, changeSequence } =
-      testRecords.unit();
+    const {
+      address,
+      email,
+      phone,
+      cvrNumber,
+      pNumber,
+      status,
+      createdAt,
+      closedAt,
+      updatedAt,
+      changeSequence,
+    } = testRecords.unit();
     return {
       kind: 'AlternativeAddress',
       number: 'G30504',
@@ -59,6 +71,7 @@ export const testRecords = {
       status,
       createdAt,
       closedAt,
+      updatedAt,
       changeSequence,
       ...overrides,
     };

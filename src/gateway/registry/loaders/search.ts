@@ -11,11 +11,16 @@ import {
   type AlternativeAddressFilter,
   type AssignmentUnitFilter,
   type DaycareInstitutionFilter,
-} from './filters.ts';
+} from '../model/filters.ts';
 import type { RequestRegistry } from './loaders.ts';
-import type { AlternativeAddress, AssignmentUnit, DaycareInstitution, RegisterSlice } from './model.ts';
-import { rank, type Ranked } from './rank.ts';
-import type { ListRequest } from './registry-client.ts';
+import type {
+  AlternativeAddress,
+  AssignmentUnit,
+  DaycareInstitution,
+  RegisterSlice,
+} from '../model/model.ts';
+import { rank, type Ranked } from '../model/rank.ts';
+import type { ListRequest } from '../ports/registry-client.ts';
 
 /** Filtered, ordered result lists, computed in memory from cached candidate lists. */
 export interface Search {

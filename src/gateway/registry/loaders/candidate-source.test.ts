@@ -5,7 +5,7 @@ import {
   chooseSource,
   daycareInstitutionSources,
 } from './candidate-source.ts';
-import type { ListRequest } from './registry-client.ts';
+import type { ListRequest } from '../ports/registry-client.ts';
 
 const active = { statuses: ['ACTIVE' as const] };
 const operations = (sources: readonly ListRequest[]) => sources.map((s) => s.operation);
