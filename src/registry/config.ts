@@ -1,3 +1,5 @@
+import { DEFAULT_FAILURE_LIMITS } from './auth/failure-throttle.ts';
+import { defaultHashQueueLimits } from './auth/login-check.ts';
 import type { ExternalChecksMode } from './external/create-external-registers.ts';
 
 /** The register's configuration: read once from the environment, validated, frozen. */
@@ -16,6 +18,12 @@ export interface RegistryConfig {
   logLevel: string;
   /** CVR (P-numbers) and DAR (addresses) checks: `embedded` (the data the project carries) or `off`. */
   externalChecks: ExternalChecksMode;
+  /** Failed logins let through per client address and per user name in a window (then 429). */
+  loginFailuresPerAddress: number;
+  loginFailuresPerUser: number;
+  loginFailureWindowMs: number;
+  /** Password hashes (scrypt) running at once; the rest wait their turn. */
+  maxConcurrentHashes: number;
   /** Test-only: an ImportService operation inside whose write transaction the process kills itself. */
   faultKillInWrite: string | null;
   /** Whether ExportService offers the change feed (GetAendringer); off: a register like STIL's. */
@@ -52,6 +60,30 @@ export function loadRegistryConfig(env: NodeJS.ProcessEnv): Readonly<RegistryCon
     externalChecks: 'embedded',
     faultKillInWrite: text('REGISTRY_FAULT_KILL_IN_WRITE'),
     changeFeed: true,
+    loginFailuresPerAddress: integer(
+      'REGISTRY_LOGIN_FAILURES_PER_ADDRESS',
+      DEFAULT_FAILURE_LIMITS.maxFailures,
+      1,
+      1e9,
+    ),
+    loginFailuresPerUser: integer(
+      'REGISTRY_LOGIN_FAILURES_PER_USER',
+      DEFAULT_FAILURE_LIMITS.maxFailuresPerUser,
+      1,
+      1e9,
+    ),
+    loginFailureWindowMs: integer(
+      'REGISTRY_LOGIN_FAILURE_WINDOW_MS',
+      DEFAULT_FAILURE_LIMITS.windowMs,
+      100,
+      86_400_000,
+    ),
+    maxConcurrentHashes: integer(
+      'REGISTRY_MAX_CONCURRENT_HASHES',
+      defaultHashQueueLimits().maxRunning,
+      1,
+      64,
+    ),
   };
   const feed = text('REGISTRY_CHANGE_FEED') ?? 'on';
   if (feed === 'on' || feed === 'off') config.changeFeed = feed === 'on';

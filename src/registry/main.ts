@@ -51,6 +51,12 @@ export async function runRegistry(env: NodeJS.ProcessEnv, logger?: Logger): Prom
     port: config.port,
     maxRequestBodyBytes: config.maxRequestBodyBytes,
     logger: log,
+    authFailureLimit: {
+      maxFailures: config.loginFailuresPerAddress,
+      maxFailuresPerUser: config.loginFailuresPerUser,
+      windowMs: config.loginFailureWindowMs,
+    },
+    hashQueue: { maxRunning: config.maxConcurrentHashes },
   });
   log.info(
     { url: server.url, changeFeed: config.changeFeed, startupMs: Math.round(performance.now() - started) },

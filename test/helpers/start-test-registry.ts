@@ -1,5 +1,5 @@
 import { pino } from 'pino';
-import { createDemoUserDirectory } from '../../src/registry/auth/user-directory.ts';
+import { createDemoUserDirectory, type UserDirectory } from '../../src/registry/auth/user-directory.ts';
 import { createRegistryServices } from '../../src/registry/app.ts';
 import { createExternalRegisters } from '../../src/registry/external/create-external-registers.ts';
 import { seedStore } from '../../src/registry/seed/seed-store.ts';
@@ -26,7 +26,9 @@ export async function startTestRegistry(
   options: {
     maxRequestBodyBytes?: number;
     seed?: boolean;
-    authFailureLimit?: { maxFailures: number; windowMs: number };
+    authFailureLimit?: { maxFailures: number; maxFailuresPerUser?: number; windowMs: number };
+    /** Another directory than the demo identities (a users file). */
+    users?: UserDirectory;
     /** ExportService's change feed (GetAendringer); on unless false. */
     changeFeed?: boolean;
   } = {},
@@ -39,7 +41,7 @@ export async function startTestRegistry(
     services: await createRegistryServices(store, createExternalRegisters('embedded', store), {
       changeFeed: options.changeFeed ?? true,
     }),
-    users: createDemoUserDirectory(),
+    users: options.users ?? createDemoUserDirectory(),
     tls,
     host: '127.0.0.1',
     port: 0,
