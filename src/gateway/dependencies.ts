@@ -75,11 +75,14 @@ export function createRegistryDependencies(
     wsdlCredentials: credentials,
     timeoutMs: config.soapTimeoutMs,
     metrics: client.metrics,
-    failedLogins: new FailedLoginGuard({
-      perUser: config.loginFailuresPerUser,
-      perGateway: config.loginFailuresPerGateway,
-      windowMs: config.loginFailureWindowMs,
-    }),
+    failedLogins: new FailedLoginGuard(
+      {
+        perUser: config.loginFailuresPerUser,
+        perGateway: config.loginFailuresPerGateway,
+        windowMs: config.loginFailureWindowMs,
+      },
+      sharedState?.loginCounters,
+    ),
     resilience: {
       breakerFailureThreshold: config.breakerFailureThreshold,
       breakerCoolDownMs: config.breakerCoolDownMs,

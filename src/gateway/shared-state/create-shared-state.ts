@@ -1,8 +1,10 @@
 import { InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { GatewayConfig } from '../config.ts';
 import type { ResponseStoreOptions } from '../graphql/response-cache.ts';
+import type { LoginCounters } from '../registry/login-counters.ts';
 import { createSharedRedis, type SharedRedis, type SharedRedisOptions } from './redis-connection.ts';
 import { createRedisKeyValueCache, FallbackKeyValueCache } from './redis-key-value-cache.ts';
+import { createRedisLoginCounters } from './redis-login-counters.ts';
 import { SharedResponseStore } from './shared-response-store.ts';
 
 /** What the replicas of a gateway share through Redis, each part with its in-process fallback. */
@@ -12,6 +14,8 @@ export interface SharedState {
   persistedQueries: KeyValueCache<string>;
   /** The response cache's store, keyed by the reader's write generation as the plugin is. */
   responseStore(options: ResponseStoreOptions, generation: () => number | string): SharedResponseStore;
+  /** The login guard's counts for the whole fleet. */
+  loginCounters: LoginCounters;
   /** For /readyz's body: where the shared state lives now. Never makes the gateway unready. */
   readinessCheck(): string;
   /** For /metrics. */
@@ -42,6 +46,11 @@ export function createSharedState(
       local: new InMemoryLRUCache<string>(),
       maxTtlMs: config.redisMaxKeyTtlMs,
     }),
+    // A place in flight outlives a login's longest wait for the register (and so a replica that died).
+    loginCounters: createRedisLoginCounters(
+      redis,
+      Math.max(config.loginFailureWindowMs, 2 * config.soapTimeoutMs),
+    ),
     responseStore: (options, generation) =>
       new SharedResponseStore({ ...options, redis, shared, generation }),
     readinessCheck: () => {

@@ -131,11 +131,19 @@ export function createSharedRedis(options: SharedRedisOptions): SharedRedis {
   };
 }
 
-/** Rejects once `ms` have passed; the command itself is left to finish (or fail) on its own. */
+/**
+ * Rejects once `ms` have passed; the command itself is left to finish (or fail) on its own. The
+ * rejection waits for the event loop's next I/O phase (setImmediate runs after it): when the loop
+ * was busy past the deadline, an answer that arrived meanwhile is read first, so a busy process
+ * does not take its own lag for a slow Redis.
+ */
 async function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
+    timer = setTimeout(
+      () => setImmediate(() => reject(new Error(`Redis did not answer within ${ms} ms`))),
+      ms,
+    );
   });
   try {
     return await Promise.race([promise, deadline]);
