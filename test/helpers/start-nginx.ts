@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, waitForPort } from './free-port.ts';
@@ -12,6 +12,10 @@ export interface Nginx {
   /** The GraphQL endpoint through nginx. */
   url: string;
   port: number;
+  /** The master process's id (the worker is its child); for a benchmark's CPU figures. */
+  pid: number | undefined;
+  /** What nginx logged (warnings and errors: upstreams it gave up on, retries). */
+  errorLog(): string;
   /** SIGQUIT (graceful) and wait; removes its directory. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -99,6 +103,14 @@ export async function startNginx(upstreams: readonly string[]): Promise<Nginx> {
   return {
     url: `http://127.0.0.1:${port}/graphql`,
     port,
+    pid: child?.pid,
+    errorLog: () => {
+      try {
+        return readFileSync(join(dir, 'error.log'), 'utf8');
+      } catch {
+        return '';
+      }
+    },
     stop: async () => {
       if (stopped) return;
       stopped = true;

@@ -8,6 +8,8 @@ export const REDIS_SERVER = '/usr/bin/redis-server';
 export interface RedisServer {
   url: string;
   port: number;
+  /** The process id now (a restart changes it); for a benchmark's CPU figures. */
+  readonly pid: number | undefined;
   /** Kills it at once (SIGKILL: an outage, not a shutdown) and waits for the exit. */
   kill(): Promise<void>;
   /** Starts it again on the same port (empty: nothing is saved). */
@@ -71,6 +73,9 @@ export async function startRedis(options: { maxMemory?: string } = {}): Promise<
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    get pid() {
+      return child?.pid;
+    },
     kill: () => signal('SIGKILL'),
     restart: async () => {
       await signal('SIGKILL');
