@@ -22,7 +22,13 @@ export interface RedisServer {
  * Starts redis-server on 127.0.0.1 with nothing saved to disk, bounded in memory with the policy
  * the README recommends (every key has a TTL; the least recently used goes first when full).
  */
-export async function startRedis(options: { maxMemory?: string } = {}): Promise<RedisServer> {
+export async function startRedis(
+  options: {
+    maxMemory?: string;
+    /** Allows DEBUG SLEEP from loopback, for a test of a slow Redis. */
+    debugCommands?: boolean;
+  } = {},
+): Promise<RedisServer> {
   let port = 0;
   let child: ChildProcess | null = null;
   let exited: Promise<void> = Promise.resolve();
@@ -45,6 +51,7 @@ export async function startRedis(options: { maxMemory?: string } = {}): Promise<
         'allkeys-lru',
         '--loglevel',
         'warning',
+        ...(options.debugCommands === true ? ['--enable-debug-command', 'local'] : []),
       ],
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );

@@ -41,7 +41,7 @@ const replica = (i: number): TestGateway => {
 
 beforeAll(async () => {
   if (!hasServers) return;
-  [registry, redis] = await Promise.all([startTestRegistry(), startRedis()]);
+  [registry, redis] = await Promise.all([startTestRegistry(), startRedis({ debugCommands: true })]);
   replicas = await Promise.all([startReplica(), startReplica(), startReplica()]);
   // Live mode: each replica has loaded the register and follows its change feed.
   await Promise.all(replicas.map((r) => r.query('{ institution(number: "G10662") { number } }')));
@@ -190,6 +190,40 @@ describe.skipIf(!hasServers)('several gateways sharing Redis', () => {
     );
     // The poll interval is 200 ms; generous for two busy cores.
     for (const ms of seenAfterMs) expect(ms).toBeLessThan(5000);
+  });
+
+  it('a slow Redis fails no request: the process answers within the command deadline', async () => {
+    const query = `query Slow($n: String!) { institution(number: $n) { number name } }`;
+    const fallbacksBefore = await metric(replica(1).url, 'gateway_redis_fallbacks_total');
+    const client = createClient({ url: redis.url });
+    await client.connect();
+    try {
+      // Redis answers nothing for 3 s (it is busy, not gone: the connection stays up).
+      const sleeping = client.sendCommand(['DEBUG', 'SLEEP', '3']);
+      await sleep(100);
+      const answers = await Promise.all(
+        Array.from({ length: 12 }, async (_, i) => {
+          const started = Date.now();
+          const answer = await askPersisted(replica(i % 3).url, query, { n: 'G13047' });
+          return { answer, ms: Date.now() - started };
+        }),
+      );
+      await sleeping;
+      for (const { answer, ms } of answers) {
+        expect(answer.errors).toBeUndefined();
+        expect(answer.data).toMatchObject({ institution: { number: 'G13047' } });
+        // Not waited out: the deadline is 250 ms (generous for two busy cores).
+        expect(ms).toBeLessThan(2500);
+      }
+    } finally {
+      client.destroy();
+    }
+    expect(await metric(replica(1).url, 'gateway_redis_fallbacks_total')).toBeGreaterThan(fallbacksBefore);
+    // Back to Redis once it answers again.
+    const deadline = Date.now() + 10_000;
+    while ((await readiness(replica(1).url)).checks.sharedState !== 'redis' && Date.now() < deadline)
+      await sleep(100);
+    expect((await readiness(replica(1).url)).checks.sharedState).toBe('redis');
   });
 
   it('30 wrong passwords spread over 3 replicas: the register sees no more than the fleet-wide limit', async () => {

@@ -68,9 +68,21 @@ export function createSharedRedis(options: SharedRedisOptions): SharedRedis {
   let retryAtMs = 0;
   let closing = false;
 
+  let probe: NodeJS.Timeout | null = null;
+  // While down, a PING now and then finds out when Redis answers again, also with no traffic (a
+  // slow Redis that recovers never reconnects, so no 'ready' would say so).
+  const startProbing = () => {
+    if (probe !== null) return;
+    probe = setInterval(() => {
+      if (report.state !== 'down' || closing || !client.isReady) return;
+      void withDeadline(client.ping(), options.commandTimeoutMs).then(markUp, () => {});
+    }, options.retryAfterMs);
+    probe.unref();
+  };
   const markDown = (error: unknown) => {
     retryAtMs = Date.now() + options.retryAfterMs;
     if (report.state === 'down' || closing) return;
+    startProbing();
     report.state = 'down';
     report.downSinceMs = Date.now();
     report.outages += 1;
@@ -80,8 +92,10 @@ export function createSharedRedis(options: SharedRedisOptions): SharedRedis {
       'Redis unavailable: shared state falls back to in-process stores until it is back',
     );
   };
-  const markUp = () => {
+  function markUp() {
     retryAtMs = 0;
+    if (probe !== null) clearInterval(probe);
+    probe = null;
     if (report.state === 'up') return;
     const wasDown = report.state === 'down';
     report.state = 'up';
@@ -91,7 +105,7 @@ export function createSharedRedis(options: SharedRedisOptions): SharedRedis {
       { redis: redactUrl(options.url) },
       wasDown ? 'Redis is back: shared state in Redis again' : 'Redis connected: shared state in Redis',
     );
-  };
+  }
 
   client.on('ready', markUp);
   // node-redis emits an error per failed reconnect; markDown logs only the first of an outage.
@@ -111,6 +125,8 @@ export function createSharedRedis(options: SharedRedisOptions): SharedRedis {
       }
       try {
         const value = await withDeadline(operation(client), options.commandTimeoutMs);
+        // A slow Redis that answers again never reconnects, so no 'ready' says it is back.
+        markUp();
         return { ok: true, value };
       } catch (error) {
         markDown(error);
@@ -124,6 +140,7 @@ export function createSharedRedis(options: SharedRedisOptions): SharedRedis {
     report: () => ({ ...report }),
     close: () => {
       closing = true;
+      if (probe !== null) clearInterval(probe);
       client.removeAllListeners('error');
       client.on('error', () => {});
       if (client.isOpen) client.destroy();
