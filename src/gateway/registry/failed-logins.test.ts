@@ -103,13 +103,31 @@ describe('FailedLoginGuard', () => {
     expect(await heldBack(guard, as('kommune-101', 'guess-again'))).toBeNull();
   });
 
-  it('lets credentials the register accepted before through, even at a user name held back', async () => {
+  it('holds known-good credentials back at a user name held back: the answer must not tell the password', async () => {
     const guard = new FailedLoginGuard({ perUser: 2, perGateway: 100, windowMs: 60_000 });
     await login(guard, as('kommune-101', 'kommune-101'), 'accepted');
     await login(guard, as('kommune-101', 'guess-1'), 'refused');
     await login(guard, as('kommune-101', 'guess-2'), 'refused');
-    expect(await heldBack(guard, as('kommune-101', 'guess-3'))).not.toBeNull();
+    // Were the right password let through here, a guesser could try passwords at any speed.
+    for (const password of ['guess-3', 'kommune-101']) {
+      expect((await heldBack(guard, as('kommune-101', password)))?.message).toMatch(/for this user name/);
+    }
+    expect(await heldBack(guard, as('admin', 'admin'))).toBeNull();
+  });
+
+  it('beyond the gateway-wide limit, guesses held back count against their name, so they cannot probe for a known-good password', async () => {
+    const guard = new FailedLoginGuard({ perUser: 3, perGateway: 2, windowMs: 60_000 });
+    await login(guard, as('kommune-101', 'kommune-101'), 'accepted');
+    for (const user of ['a', 'b']) await login(guard, as(user, 'x'), 'refused');
+    // Gateway-wide limit reached: the known-good password still goes through, guesses do not…
     expect(await heldBack(guard, as('kommune-101', 'kommune-101'))).toBeNull();
+    for (let i = 0; i < 3; i++) {
+      expect((await heldBack(guard, as('kommune-101', `guess-${i}`)))?.message).toMatch(
+        /through this gateway/,
+      );
+    }
+    // …and after the name's allowance of them, the name is held back whatever the password.
+    expect((await heldBack(guard, as('kommune-101', 'kommune-101')))?.message).toMatch(/for this user name/);
   });
 
   it('beyond the gateway-wide limit, lets through only logins the register accepted before', async () => {

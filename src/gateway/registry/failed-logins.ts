@@ -60,11 +60,15 @@ const SHARED_RECHECK_MS = 25;
  * past before the first failure is known, and a burst of correct logins is not refused for
  * failures that never come (the first accepted one makes the rest known-good).
  *
- * Credentials the register accepted in the last day are never held back, so that guessing cannot
- * lock out callers who have written through this gateway before. They are remembered as a keyed
- * hash (HMAC with a key that lives only in this process), never as text. The price: a user name
- * that has not logged in through this gateway since it started can be held back by someone else's
- * guessing, for the rest of a window; without the guard, the register would refuse everyone.
+ * Credentials the register accepted in the last day go through beyond the gateway-wide limit, so
+ * that guessing at other names cannot lock out callers who have written through this gateway
+ * before. They are remembered as a keyed hash (HMAC with a key that lives only in this process),
+ * never as text. A user name's own limit holds them back too, and a login held back by the
+ * gateway-wide limit counts against its name: if the right password went through where wrong ones
+ * are held back without asking the register, the answer would tell a guesser the password at any
+ * rate. The price: anyone can hold back a user name for the rest of a window by guessing at it,
+ * and beyond the gateway-wide limit every caller not known-good; without the guard, the register
+ * would refuse everyone.
  *
  * With `counters` shared through Redis (several replicas), failures and logins in flight are
  * counted for the fleet, so the limits hold for all replicas together; "perGateway" then means
@@ -101,9 +105,9 @@ export class FailedLoginGuard {
     const digest = this.#digest(caller);
     const user = caller.userName();
     for (;;) {
-      if (this.#verified.has(digest)) return this.#attempt(digest, user, false);
-      // Take a place among the logins in flight first, then check: the counts are atomic, so
-      // parallel logins (on any replica) see each other, and a place is never taken twice.
+      // Take a place among the logins in flight first, then read the failures: the counts are
+      // atomic, so parallel logins (on any replica) see each other, a place is never taken twice,
+      // and a failure counted before its place was given back is never missed.
       const [userInFlight, allInFlight] = await Promise.all([
         this.#inFlightPerUser.add(user),
         this.#inFlight.add(GATEWAY_KEY),
@@ -113,20 +117,25 @@ export class FailedLoginGuard {
         this.#failuresPerGateway.get(GATEWAY_KEY),
       ]);
       const giveBack = () => void this.#leave(user);
-      if (this.#verified.has(digest)) {
+      const knownGood = this.#verified.has(digest);
+      if (!knownGood && allFailures.count >= this.#limits.perGateway) {
         giveBack();
-        return this.#attempt(digest, user, false);
-      }
-      if (userFailures.count >= this.#limits.perUser) {
-        giveBack();
-        throw heldBack('Too many failed logins for this user name', userFailures);
-      }
-      if (allFailures.count >= this.#limits.perGateway) {
-        giveBack();
+        // Counted against the name: else a guesser could try passwords here at any speed and tell
+        // the right one (known-good, let through) from the rest (held back).
+        void this.#failuresPerUser.add(user);
         throw heldBack(
           'Too many failed logins through this gateway; only logins the register accepted before go through now',
           allFailures,
         );
+      }
+      // Known-good credentials too, for the same reason: the answer must not tell the password.
+      if (userFailures.count >= this.#limits.perUser) {
+        giveBack();
+        throw heldBack('Too many failed logins for this user name', userFailures);
+      }
+      if (knownGood) {
+        giveBack();
+        return this.#attempt(digest, user, false);
       }
       // The counts in flight include this login.
       if (
