@@ -103,14 +103,25 @@ export function attachSubscriptions(
       schema: options.schema,
       connectionInitWaitTimeout: limits.initTimeoutMs,
       onSubscribe: (_ctx, _id, payload) => {
+        // Labelled as Apollo labels them over HTTP, so that formatError treats both transports alike.
         let document: DocumentNode;
         try {
           document = parse(payload.query, { maxTokens: options.maxTokens });
         } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError('The query could not be parsed.')];
+          const message = error instanceof Error ? error.message : 'The query could not be parsed.';
+          return [new GraphQLError(message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
         }
         const errors = tooComplexOrInvalid(document);
-        if (errors.length > 0) return errors;
+        if (errors.length > 0) {
+          return errors.map(
+            (error) =>
+              new GraphQLError(error.message, {
+                nodes: error.nodes,
+                originalError: error,
+                extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+              }),
+          );
+        }
         const operation = getOperationAST(document, payload.operationName ?? undefined);
         if (operation?.operation !== 'subscription') {
           return [

@@ -1,14 +1,11 @@
-import { badParameter } from '../soap/soap-fault.ts';
-import { requireText } from '../soap/args.ts';
 import type { RegistryStore } from '../store/registry-store.ts';
 import { changePageToXml } from './change-feed-xml.ts';
 import type { Operation } from './export-operations.ts';
+import { requireSentInteger } from './sent-integer.ts';
 import { writeElements } from './xml-writer.ts';
 
 /** The largest page GetAendringer answers (`maksAntal`). */
 export const MAX_CHANGES_PER_PAGE = 1000;
-
-const OPERATION = 'GetAendringer';
 
 /**
  * GetAendringer, this project's change feed (EXTENSION): the committed changes after `fraSekvens`,
@@ -17,22 +14,11 @@ const OPERATION = 'GetAendringer';
  */
 export function createChangeFeedOperations(store: RegistryStore) {
   return {
-    GetAendringer: (args) => {
-      const fraSekvens = requireWholeNumber(args, 'fraSekvens', 0, Number.MAX_SAFE_INTEGER);
-      const maksAntal = requireWholeNumber(args, 'maksAntal', 1, MAX_CHANGES_PER_PAGE);
+    GetAendringer: () => {
+      const fraSekvens = requireSentInteger('GetAendringer', 'fraSekvens', 0, Number.MAX_SAFE_INTEGER);
+      const maksAntal = requireSentInteger('GetAendringer', 'maksAntal', 1, MAX_CHANGES_PER_PAGE);
       const page = store.changePage(fraSekvens, maksAntal);
-      return { [`${OPERATION}Result`]: { $xml: writeElements(changePageToXml(page)) } };
+      return { GetAendringerResult: { $xml: writeElements(changePageToXml(page)) } };
     },
   } satisfies Record<string, Operation>;
-}
-
-/** A required integer parameter within [min, max]; a Client fault says what was wrong. */
-function requireWholeNumber(args: unknown, name: string, min: number, max: number): number {
-  const text = requireText(args, OPERATION, name, 20);
-  if (!/^[+-]?\d+$/.test(text)) throw badParameter(OPERATION, name, `must be an integer; got "${text}"`);
-  const value = Number(text);
-  if (value < min || value > max) {
-    throw badParameter(OPERATION, name, `must be from ${min} to ${max}; got ${text}`);
-  }
-  return value;
 }

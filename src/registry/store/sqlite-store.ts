@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
 import type { AlternativAdresse, AnvisningsEnhed, Daginstitution } from '../domain/model.ts';
+import { addMissingColumns } from './add-missing-columns.ts';
+import { createChangePageReader } from './change-page.ts';
 import type {
   Aendring,
   AlternativAdresseQuery,
-  ChangedRecord,
-  ChangePage,
   AnvisningsEnhedQuery,
   DaginstitutionQuery,
   RegistryStore,
@@ -120,7 +120,6 @@ export function openSqliteStore(options: SqliteStoreOptions): RegistryStore {
   };
 
   const latestSequence = db.prepare('SELECT max(sekvens) AS s FROM aendring');
-  const changesAfter = db.prepare('SELECT * FROM aendring WHERE sekvens > ? ORDER BY sekvens LIMIT ?');
 
   const store: RegistryStore = {
     daginstitutioner(query: DaginstitutionQuery = {}): Daginstitution[] {
@@ -161,20 +160,7 @@ export function openSqliteStore(options: SqliteStoreOptions): RegistryStore {
         .all(sequence) as ReturnType<RegistryStore['changesSince']>;
     },
     changePage(sequence, limit) {
-      // One read transaction: the page, its records and the latest sequence are one snapshot, so a
-      // reader between two writes sees each committed change once and never half of a write.
-      return db.transaction((): ChangePage => {
-        const rows = changesAfter.all(sequence, limit) as (Aendring & { sekvens: number })[];
-        const current = currentRecords(store, rows);
-        return {
-          latestSequence: store.changeSequence(),
-          changes: rows.map((row) => {
-            const record = current.get(`${row.niveau}/${row.nummer}`);
-            if (record === undefined) throw new Error(`Change ${row.sekvens} names no record ${row.nummer}`);
-            return { ...row, current: record };
-          }),
-        };
-      })();
+      return readChangePage(sequence, limit);
     },
     isEmpty() {
       const row = db.prepare('SELECT count(*) AS n FROM daginstitution').get() as { n: number };
@@ -184,47 +170,6 @@ export function openSqliteStore(options: SqliteStoreOptions): RegistryStore {
       db.close();
     },
   };
+  const readChangePage = createChangePageReader(db, store);
   return store;
-}
-
-/** The records the changes name, as they are now, keyed by level and number; three look-ups. */
-function currentRecords(
-  store: RegistryStore,
-  changes: readonly Pick<Aendring, 'niveau' | 'nummer'>[],
-): Map<string, ChangedRecord> {
-  const numre = (niveau: Aendring['niveau']) => [
-    ...new Set(changes.filter((c) => c.niveau === niveau).map((c) => c.nummer)),
-  ];
-  const found = new Map<string, ChangedRecord>();
-  const daginstitutioner = numre('daginstitution');
-  if (daginstitutioner.length > 0) {
-    for (const record of store.daginstitutioner({ numre: daginstitutioner }))
-      found.set(`daginstitution/${record.daginstitutionsNummer}`, { niveau: 'daginstitution', record });
-  }
-  const anvisningsenheder = numre('anvisningsenhed');
-  if (anvisningsenheder.length > 0) {
-    for (const record of store.anvisningsenheder({ numre: anvisningsenheder }))
-      found.set(`anvisningsenhed/${record.anvisningsenhedsNummer}`, { niveau: 'anvisningsenhed', record });
-  }
-  const alternativAdresser = numre('alternativadresse');
-  if (alternativAdresser.length > 0) {
-    for (const record of store.alternativAdresser({ numre: alternativAdresser }))
-      found.set(`alternativadresse/${record.alternativAdresseNummer}`, {
-        niveau: 'alternativadresse',
-        record,
-      });
-  }
-  return found;
-}
-
-/**
- * Brings a database file made by an older version up to this schema: `CREATE TABLE IF NOT EXISTS`
- * leaves existing tables as they are, so columns added since are added here (empty).
- */
-function addMissingColumns(db: Database.Database): void {
-  for (const table of ['daginstitution', 'anvisningsenhed', 'alternativ_adresse']) {
-    const columns = (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
-    if (!columns.includes('aendret_tidspunkt'))
-      db.exec(`ALTER TABLE ${table} ADD COLUMN aendret_tidspunkt TEXT`);
-  }
 }
