@@ -32,8 +32,6 @@ export interface SharedRedis {
    * it so. Never throws: `{ ok: false }` means "use the in-process store".
    */
   attempt<T>(operation: (client: SharedRedisClient) => Promise<T>): Promise<RedisAttempt<T>>;
-  /** Counts one operation answered in-process for a reason found elsewhere (a limiter's insurance). */
-  noteFallback(): void;
   report(): Readonly<SharedRedisReport>;
   /** Drops the connection at once (the gateway has stopped serving). */
   close(): void;
@@ -125,17 +123,15 @@ export function createSharedRedis(options: SharedRedisOptions): SharedRedis {
       }
       try {
         const value = await withDeadline(operation(client), options.commandTimeoutMs);
-        // A slow Redis that answers again never reconnects, so no 'ready' says it is back.
-        markUp();
+        // A slow Redis that answers again never reconnects, so no 'ready' says it is back. Not an
+        // answer to a command sent before the last failure, though: that would flap.
+        if (Date.now() >= retryAtMs) markUp();
         return { ok: true, value };
       } catch (error) {
         markDown(error);
         report.fallbacks += 1;
         return FALLBACK;
       }
-    },
-    noteFallback: () => {
-      report.fallbacks += 1;
     },
     report: () => ({ ...report }),
     close: () => {
