@@ -113,7 +113,10 @@ try {
     const load = await runHttpLoadInChild({ ...options, total: REQUESTS });
     const machine = ticks();
     const share = (used: number) => `${((used / CLOCK_TICKS / load.seconds) * 100).toFixed(0)} %`;
-    const gatewayCpu = gatewayPids.map((pid, i) => share(processTicks(pid) - (before.gateways[i] ?? 0)));
+    const gatewayTicks = gatewayPids.map((pid, i) => processTicks(pid) - (before.gateways[i] ?? 0));
+    const gatewayCpu = gatewayTicks.map(share);
+    // CPU time per request, all replicas together: steadier than throughput on a shared machine.
+    const gatewayMicros = (gatewayTicks.reduce((a, b) => a + b, 0) / CLOCK_TICKS / load.requests) * 1e6;
     const nginxCpu = share(nginxPids.map(processTicks).reduce((a, b) => a + b, 0) - before.nginx);
     const redisCpu = share(processTicks(redis.pid) - before.redis);
     const machineBusy = ((machine.busy - before.machine.busy) / (machine.total - before.machine.total)) * 100;
@@ -121,7 +124,8 @@ try {
       `  ${label.padEnd(12)} ${load.perSecond.toFixed(0).padStart(6)} req/s  p50 ${load.p50Ms.toFixed(2)} ms  ` +
         `p99 ${load.p99Ms.toFixed(2)} ms  (${load.requests} requests, ${load.errors} errors)\n` +
         `  ${''.padEnd(12)} CPU (100 % = one core): gateways ${gatewayCpu.join(' + ')}, nginx ${nginxCpu}, ` +
-        `redis ${redisCpu}; machine ${machineBusy.toFixed(0)} % of ${CORES} cores busy; load average ${uptime()}`,
+        `redis ${redisCpu}; machine ${machineBusy.toFixed(0)} % of ${CORES} cores busy; load average ${uptime()}\n` +
+        `  ${''.padEnd(12)} gateway CPU ${gatewayMicros.toFixed(0)} µs per request`,
     );
     return load.perSecond;
   };
