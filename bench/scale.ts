@@ -227,16 +227,20 @@ try {
   console.log(
     `  first ${NOTICE_WINDOW_MS / 1000} s after (nginx notices): ${phase(killedAtMs, killedAtMs + NOTICE_WINDOW_MS)}`,
   );
-  const lost = outcomes.filter((o) => !o.ok && o.atMs < killedAtMs && o.endMs >= killedAtMs).length;
-  console.log(
-    `  of the failures, ${lost} were sent before the kill and in flight at the killed gateway (sent, so never retried)`,
-  );
   console.log(`  after that:                         ${phase(killedAtMs + NOTICE_WINDOW_MS, Infinity)}`);
   const nginxErrors = three
     .errorLog()
     .split('\n')
     .filter((line) => / \[(error|warn)\] /.test(line));
-  console.log(`  nginx logged ${nginxErrors.length} upstream errors, e.g.:`);
+  // nginx logs an [error] per request it gave up on; "while reading response header" means it had
+  // already sent the request to that gateway, so it passed it to no other (a POST).
+  const sentThenLost = nginxErrors.filter(
+    (line) => line.includes('[error]') && line.includes('while reading response header from upstream'),
+  ).length;
+  console.log(
+    `  nginx gave up on ${sentThenLost} requests it had already sent to the killed gateway (not retried: POST)`,
+  );
+  console.log(`  nginx logged ${nginxErrors.length} lines about upstreams, e.g.:`);
   for (const line of nginxErrors.slice(0, 4)) console.log(`    ${line.replace(/^.*?\[/, '[').slice(0, 200)}`);
   // The register logs every request with the id the gateway passed on: a mutation it received
   // twice would show its id twice.
