@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createClient } from '@keyv/redis';
+import { createClient as createWsClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { M } from '../helpers/gateway-writes.ts';
 import { REAL } from '../helpers/import-fixtures.ts';
 import { startNginx, NGINX, type Nginx } from '../helpers/start-nginx.ts';
@@ -269,6 +271,54 @@ describe.skipIf(!hasServers)('Redis killed and restarted under load, through ngi
   });
   afterAll(async () => {
     await nginx?.stop();
+  });
+
+  it('carries subscriptions (WebSocket upgrade): a write through one replica reaches a subscriber through nginx', async () => {
+    const latest = await replica(0).query<{ changes: { latestSequence: number } }>(
+      '{ changes(first: 1) { latestSequence } }',
+    );
+    const after = latest.data?.changes.latestSequence;
+    expect(after).toBeTypeOf('number');
+    const email = `ws-${Date.now()}@hoejvang.dk`;
+    const written = await replica(0).query(
+      M.updateAssignmentUnit,
+      { input: { number: REAL.privatUnit751, email } },
+      { user: 'admin' },
+    );
+    expect(written.errors).toBeUndefined();
+    const client = createWsClient({
+      url: nginx.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      lazy: true,
+    });
+    try {
+      // From the sequence before the write: the replica nginx picks replays it if it came first.
+      const iterator = client.iterate<{
+        institutionChanged: { number: string; institution: { email?: string } };
+      }>({
+        query: `subscription($after: Int) { institutionChanged(afterSequence: $after) {
+          number institution { ... on AssignmentUnit { email } } } }`,
+        variables: { after },
+      });
+      const deadline = setTimeout(() => void iterator.return?.(), 10_000);
+      let seen: string | undefined;
+      try {
+        for await (const result of iterator) {
+          expect(result.errors).toBeUndefined();
+          const event = result.data?.institutionChanged;
+          if (event?.number === REAL.privatUnit751 && event.institution.email === email) {
+            seen = event.institution.email;
+            break;
+          }
+        }
+      } finally {
+        clearTimeout(deadline);
+      }
+      expect(seen).toBe(email);
+    } finally {
+      await client.dispose();
+    }
   });
 
   it('fails no GraphQL request, says so in /readyz and /metrics, and goes back to Redis', async () => {
