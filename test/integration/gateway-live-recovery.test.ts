@@ -1,4 +1,6 @@
+import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import type { FeedFollower } from '../../src/gateway/registry/read-model/feed-follower.ts';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.ts';
 import { importCaller } from '../helpers/import-client.ts';
@@ -91,8 +93,24 @@ describe('the live model when the register fails', () => {
     const loadsBefore = follower.state().loads;
     expect(registry.store.changeSequence()).toBeGreaterThan(restored.store.changeSequence());
 
+    // A subscriber open across the restore is told: the sequences it holds now mean other changes.
+    const client = createClient({
+      url: gateway.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+    });
+    const ended = new Promise<unknown>((resolve) => {
+      client.subscribe(
+        { query: 'subscription { institutionChanged { sequence } }' },
+        { next: () => {}, error: resolve, complete: () => resolve('completed') },
+      );
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
     proxy.setTarget(restored.url);
     await until(() => follower.state().loads > loadsBefore, 10_000);
+    expect(JSON.stringify(await ended)).toContain('UPSTREAM_FAULT');
+    await client.dispose();
     expect(follower.state().sequence).toBe(restored.store.changeSequence());
     expect((await gateway.query(NAME_OF, { n: number })).data).toEqual({ institution: null });
     expect(follower.model().counts().DaycareInstitution).toBe(restored.store.daginstitutioner().length);

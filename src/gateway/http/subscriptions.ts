@@ -13,6 +13,7 @@ import {
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { isAppError } from '../errors.ts';
 import type { GatewayContext } from '../graphql/context.ts';
 
 /** The limits of the WebSocket endpoint. */
@@ -98,6 +99,14 @@ export function attachSubscriptions(
   const tooComplexOrInvalid = (document: DocumentNode): readonly GraphQLError[] =>
     validate(options.schema, document, [...specifiedRules, ...options.validationRules]);
 
+  // An error the change stream itself throws (not a resolver's) reaches here wrapped, without a
+  // path: formatError is handed the gateway's own error inside, so that its code and message show.
+  const format = (error: GraphQLError): GraphQLFormattedError =>
+    options.formatError(
+      error.toJSON(),
+      error.path === undefined && isAppError(error.originalError) ? error.originalError : error,
+    );
+
   const disposable = useServer(
     {
       schema: options.schema,
@@ -149,12 +158,9 @@ export function attachSubscriptions(
         entry.running = Math.max(0, entry.running - 1);
         armIdle(ctx.extra.socket);
       },
-      onError: (_ctx, _id, _payload, errors) =>
-        errors.map((error) => options.formatError(error.toJSON(), error)),
+      onError: (_ctx, _id, _payload, errors) => errors.map(format),
       onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors === undefined
-          ? undefined
-          : { ...result, errors: result.errors.map((error) => options.formatError(error.toJSON(), error)) },
+        result.errors === undefined ? undefined : { ...result, errors: result.errors.map(format) },
     },
     wss,
     limits.keepAliveMs,

@@ -129,9 +129,14 @@ export function createChangeSource(
     // Listening before the backfill, so that nothing between the two is lost; seen twice is skipped.
     const queue: ChangeEvent[] = [];
     let overflow = false;
+    let reloaded = false;
     const unsubscribe = live.onChange((change) => {
       if (queue.length >= MAX_QUEUED) overflow = true;
       else queue.push(change);
+      state.wake?.();
+    });
+    const unsubscribeReload = live.onReload(() => {
+      reloaded = true;
       state.wake?.();
     });
     try {
@@ -147,6 +152,13 @@ export function createChangeSource(
         if (page.changes.length === 0) break;
       }
       while (!state.closed) {
+        if (reloaded) {
+          // The register went back (a restore): its sequences now repeat numbers already sent.
+          throw new AppError(
+            'UPSTREAM_FAULT',
+            `The register's change sequence went back (restored?); resync with changes from the start, or subscribe again with afterSequence ${live.state().sequence}.`,
+          );
+        }
         if (overflow) {
           throw new AppError(
             'TOO_MANY_REQUESTS',
@@ -166,6 +178,7 @@ export function createChangeSource(
       return undefined;
     } finally {
       unsubscribe();
+      unsubscribeReload();
     }
   }
 }

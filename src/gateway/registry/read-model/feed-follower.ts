@@ -44,6 +44,8 @@ export interface FeedFollower {
   pollSoon(): void;
   /** Hears every change applied from the feed, in order; returns the unsubscribe. */
   onChange(listener: (change: ChangeEvent) => void): () => void;
+  /** Hears of a full reload after a gap: the sequences start over, a subscriber must too. */
+  onReload(listener: () => void): () => void;
   stop(): void;
 }
 
@@ -72,6 +74,7 @@ export function createFeedFollower(client: RegistryClient, options: FeedFollower
     failing: false,
   };
   const listeners = new Set<(change: ChangeEvent) => void>();
+  const reloadListeners = new Set<() => void>();
   let waiters: Waiter[] = [];
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
@@ -104,6 +107,7 @@ export function createFeedFollower(client: RegistryClient, options: FeedFollower
     model = next;
     state.sequence = latestSequence;
     state.loads += 1;
+    if (state.loads > 1) for (const listener of reloadListeners) listener();
     needsLoad = false;
     log(
       'info',
@@ -215,6 +219,10 @@ export function createFeedFollower(client: RegistryClient, options: FeedFollower
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onReload(listener) {
+      reloadListeners.add(listener);
+      return () => reloadListeners.delete(listener);
     },
     stop() {
       stopped = true;
