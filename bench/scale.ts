@@ -146,116 +146,133 @@ try {
   console.log(
     `\n2. one of 3 gateways killed (SIGKILL) under load: 16 clients for ${KILL_LOAD_MS / 1000} s, 1 in 10 a mutation`,
   );
-  const three = await startNginx([g1.hostPort, g2.hostPort, g3.hostPort]);
-  cleanups.push(() => three.stop());
-  const admin = `Basic ${Buffer.from('admin:admin').toString('base64')}`;
-  const mutation = `mutation($input: UpdateAssignmentUnitInput!) { updateAssignmentUnit(input: $input) { assignmentUnit { number email } userErrors { code } } }`;
-  interface Outcome {
-    /** When it was sent and when its answer (or the failure) came, from the start of the load. */
-    atMs: number;
-    endMs: number;
-    ok: boolean;
-    mutation: boolean;
-    /** Why it failed: the HTTP status and the first error's code, or the transport error. */
-    failure?: string;
-  }
-  const outcomes: Outcome[] = [];
-  const started = Date.now();
-  let killedAtMs = Number.POSITIVE_INFINITY;
-  let sequence = 0;
-  const client = async (c: number) => {
-    for (let i = 0; Date.now() - started < KILL_LOAD_MS; i++) {
-      const isMutation = i % 10 === c % 10;
-      const id = `bench-${isMutation ? 'm' : 'q'}-${c}-${i}`;
-      const body = isMutation
-        ? {
-            query: mutation,
-            variables: { input: { number: 'G10662', email: `b${(sequence += 1)}@hoejvang.dk` } },
-          }
-        : { query: `{ institution(number: "${numbers[i % numbers.length] ?? 'G10662'}") { number name } }` };
-      const atMs = Date.now() - started;
-      let ok = false;
-      let failure: string | undefined;
-      try {
-        const response = await fetch(three.url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'x-request-id': id,
-            ...(isMutation && { authorization: admin }),
-          },
-          body: JSON.stringify(body),
-        });
-        const text = await response.text();
-        const answer = (
-          text.startsWith('{') ? JSON.parse(text) : { errors: [{ message: text.slice(0, 60) }] }
-        ) as {
-          errors?: { message: string; extensions?: { code?: string } }[];
-        };
-        ok = response.status === 200 && answer.errors === undefined;
-        if (!ok)
-          failure = `${response.status} ${answer.errors?.[0]?.extensions?.code ?? ''} ${answer.errors?.[0]?.message ?? ''}`;
-      } catch (error) {
-        ok = false;
-        failure = error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : String(error);
-      }
-      outcomes.push({
-        atMs,
-        endMs: Date.now() - started,
-        ok,
-        mutation: isMutation,
-        ...(failure !== undefined && { failure }),
-      });
+  /** Kills the last of `three` under load through nginx, with or without keep-alive to the gateways. */
+  const killOneOfThree = async (run: string, keepalive: boolean, three: readonly SpawnedGateway[]) => {
+    const victim = three[2];
+    if (victim === undefined) throw new Error('three gateways, please');
+    const balancer = await startNginx(
+      three.map((g) => g.hostPort),
+      { keepalive },
+    );
+    cleanups.push(() => balancer.stop());
+    const admin = `Basic ${Buffer.from('admin:admin').toString('base64')}`;
+    const mutation = `mutation($input: UpdateAssignmentUnitInput!) { updateAssignmentUnit(input: $input) { assignmentUnit { number email } userErrors { code } } }`;
+    interface Outcome {
+      /** When it was sent and when its answer (or the failure) came, from the start of the load. */
+      atMs: number;
+      endMs: number;
+      ok: boolean;
+      mutation: boolean;
+      /** Why it failed: the HTTP status and the first error's code, or the transport error. */
+      failure?: string;
     }
+    const outcomes: Outcome[] = [];
+    const started = Date.now();
+    let killedAtMs = Number.POSITIVE_INFINITY;
+    let sequence = 0;
+    const client = async (c: number) => {
+      for (let i = 0; Date.now() - started < KILL_LOAD_MS; i++) {
+        const isMutation = i % 10 === c % 10;
+        const id = `bench-${isMutation ? 'm' : 'q'}-${run}-${c}-${i}`;
+        const body = isMutation
+          ? {
+              query: mutation,
+              variables: { input: { number: 'G10662', email: `b${(sequence += 1)}@hoejvang.dk` } },
+            }
+          : {
+              query: `{ institution(number: "${numbers[i % numbers.length] ?? 'G10662'}") { number name } }`,
+            };
+        const atMs = Date.now() - started;
+        let ok = false;
+        let failure: string | undefined;
+        try {
+          const response = await fetch(balancer.url, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              'x-request-id': id,
+              ...(isMutation && { authorization: admin }),
+            },
+            body: JSON.stringify(body),
+          });
+          const text = await response.text();
+          const answer = (
+            text.startsWith('{') ? JSON.parse(text) : { errors: [{ message: text.slice(0, 60) }] }
+          ) as {
+            errors?: { message: string; extensions?: { code?: string } }[];
+          };
+          ok = response.status === 200 && answer.errors === undefined;
+          if (!ok)
+            failure = `${response.status} ${answer.errors?.[0]?.extensions?.code ?? ''} ${answer.errors?.[0]?.message ?? ''}`;
+        } catch (error) {
+          ok = false;
+          failure = error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : String(error);
+        }
+        outcomes.push({
+          atMs,
+          endMs: Date.now() - started,
+          ok,
+          mutation: isMutation,
+          ...(failure !== undefined && { failure }),
+        });
+      }
+    };
+    const load = Promise.all(Array.from({ length: 16 }, (_, c) => client(c)));
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    killedAtMs = Date.now() - started;
+    await victim.kill();
+    await load;
+    const phase = (from: number, to: number) => {
+      // By when the answer came: a request in flight at the killed gateway fails after the kill.
+      const inPhase = outcomes.filter((o) => o.endMs >= from && o.endMs < to);
+      const failed = inPhase.filter((o) => !o.ok).length;
+      const kinds = new Map<string, number>();
+      for (const o of inPhase)
+        if (o.failure !== undefined) kinds.set(o.failure, (kinds.get(o.failure) ?? 0) + 1);
+      const why = [...kinds].map(([kind, n]) => `${n}× ${kind.slice(0, 120)}`).join('; ');
+      return `${inPhase.length} requests, ${failed} failed (${((failed / Math.max(1, inPhase.length)) * 100).toFixed(2)} %)${why === '' ? '' : `: ${why}`}`;
+    };
+    console.log(`  before the kill:                    ${phase(0, killedAtMs)}`);
+    console.log(
+      `  first ${NOTICE_WINDOW_MS / 1000} s after (nginx notices): ${phase(killedAtMs, killedAtMs + NOTICE_WINDOW_MS)}`,
+    );
+    console.log(`  after that:                         ${phase(killedAtMs + NOTICE_WINDOW_MS, Infinity)}`);
+    const nginxErrors = balancer
+      .errorLog()
+      .split('\n')
+      .filter((line) => / \[(error|warn)\] /.test(line));
+    // nginx logs an [error] per request it gave up on; "while reading response header" means it had
+    // already sent the request to that gateway, so it passed it to no other (a POST).
+    const sentThenLost = nginxErrors.filter(
+      (line) => line.includes('[error]') && line.includes('while reading response header from upstream'),
+    ).length;
+    console.log(
+      `  nginx gave up on ${sentThenLost} requests it had already sent to the killed gateway (not retried: POST)`,
+    );
+    console.log(`  nginx logged ${nginxErrors.length} lines about upstreams, e.g.:`);
+    for (const line of nginxErrors.slice(0, 4))
+      console.log(`    ${line.replace(/^.*?\[/, '[').slice(0, 200)}`);
+    // The register logs every request with the id the gateway passed on: a mutation it received
+    // twice would show its id twice.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const received = new Map<string, number>();
+    for (const line of registerLog.join('').split('\n')) {
+      const match = new RegExp(`"requestId":"(bench-m-${run}-[^"]+)".*"path":"/ImportService"`).exec(line);
+      if (match?.[1] !== undefined) received.set(match[1], (received.get(match[1]) ?? 0) + 1);
+    }
+    const sent = outcomes.filter((o) => o.mutation).length;
+    const twice = [...received.values()].filter((n) => n > 1).length;
+    console.log(
+      `  mutations: ${sent} sent, ${received.size} reached the register, ${twice} of them more than once` +
+        ` (${outcomes.filter((o) => o.mutation && !o.ok).length} failed at the client)`,
+    );
+    await balancer.stop();
   };
-  const load = Promise.all(Array.from({ length: 16 }, (_, c) => client(c)));
-  await new Promise((resolve) => setTimeout(resolve, 3000));
-  killedAtMs = Date.now() - started;
-  await g3.kill();
-  await load;
-  const phase = (from: number, to: number) => {
-    // By when the answer came: a request in flight at the killed gateway fails after the kill.
-    const inPhase = outcomes.filter((o) => o.endMs >= from && o.endMs < to);
-    const failed = inPhase.filter((o) => !o.ok).length;
-    const kinds = new Map<string, number>();
-    for (const o of inPhase)
-      if (o.failure !== undefined) kinds.set(o.failure, (kinds.get(o.failure) ?? 0) + 1);
-    const why = [...kinds].map(([kind, n]) => `${n}× ${kind.slice(0, 120)}`).join('; ');
-    return `${inPhase.length} requests, ${failed} failed (${((failed / Math.max(1, inPhase.length)) * 100).toFixed(2)} %)${why === '' ? '' : `: ${why}`}`;
-  };
-  console.log(`  before the kill:                    ${phase(0, killedAtMs)}`);
-  console.log(
-    `  first ${NOTICE_WINDOW_MS / 1000} s after (nginx notices): ${phase(killedAtMs, killedAtMs + NOTICE_WINDOW_MS)}`,
-  );
-  console.log(`  after that:                         ${phase(killedAtMs + NOTICE_WINDOW_MS, Infinity)}`);
-  const nginxErrors = three
-    .errorLog()
-    .split('\n')
-    .filter((line) => / \[(error|warn)\] /.test(line));
-  // nginx logs an [error] per request it gave up on; "while reading response header" means it had
-  // already sent the request to that gateway, so it passed it to no other (a POST).
-  const sentThenLost = nginxErrors.filter(
-    (line) => line.includes('[error]') && line.includes('while reading response header from upstream'),
-  ).length;
-  console.log(
-    `  nginx gave up on ${sentThenLost} requests it had already sent to the killed gateway (not retried: POST)`,
-  );
-  console.log(`  nginx logged ${nginxErrors.length} lines about upstreams, e.g.:`);
-  for (const line of nginxErrors.slice(0, 4)) console.log(`    ${line.replace(/^.*?\[/, '[').slice(0, 200)}`);
-  // The register logs every request with the id the gateway passed on: a mutation it received
-  // twice would show its id twice.
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  const received = new Map<string, number>();
-  for (const line of registerLog.join('').split('\n')) {
-    const match = /"requestId":"(bench-m-[^"]+)".*"path":"\/ImportService"/.exec(line);
-    if (match?.[1] !== undefined) received.set(match[1], (received.get(match[1]) ?? 0) + 1);
-  }
-  const sent = outcomes.filter((o) => o.mutation).length;
-  const twice = [...received.values()].filter((n) => n > 1).length;
-  console.log(
-    `  mutations: ${sent} sent, ${received.size} reached the register, ${twice} of them more than once` +
-      ` (${outcomes.filter((o) => o.mutation && !o.ok).length} failed at the client)`,
-  );
+  await killOneOfThree('a', true, [g1, g2, g3]);
+  const g4 = await spawnGateway(env);
+  cleanups.push(() => g4.stop());
+  console.log('\n3. the same, one of 3 killed, without keep-alive connections from nginx to the gateways');
+  await killOneOfThree('b', false, [g1, g2, g4]);
   console.log(`\nload average after: ${uptime()}`);
 } finally {
   await cleanup();

@@ -28,7 +28,13 @@ export interface Nginx {
  * to another one — since nginx 1.9.13 non-idempotent requests are not retried unless
  * `non_idempotent` is named, so a mutation is never sent twice.
  */
-export function nginxConfig(options: { dir: string; port: number; upstreams: readonly string[] }): string {
+export function nginxConfig(options: {
+  dir: string;
+  port: number;
+  upstreams: readonly string[];
+  /** Keep-alive connections to the gateways (on unless false). */
+  keepalive?: boolean;
+}): string {
   const { dir } = options;
   const servers = options.upstreams.map((hostPort) => `    server ${hostPort} max_fails=1 fail_timeout=5s;`);
   return `worker_processes 1;
@@ -51,8 +57,7 @@ http {
   }
   upstream gateways {
 ${servers.join('\n')}
-    keepalive 64;
-  }
+${options.keepalive === false ? '' : '    keepalive 64;\n'}  }
   server {
     listen 127.0.0.1:${options.port};
     # Above the gateway's own 1 MiB limit, so that the gateway answers 413 itself.
@@ -75,7 +80,10 @@ ${servers.join('\n')}
 }
 
 /** Starts nginx on a free loopback port in front of `upstreams` (`127.0.0.1:port` each). */
-export async function startNginx(upstreams: readonly string[]): Promise<Nginx> {
+export async function startNginx(
+  upstreams: readonly string[],
+  options: { keepalive?: boolean } = {},
+): Promise<Nginx> {
   const dir = mkdtempSync(join(tmpdir(), 'dtr-nginx-'));
   for (const sub of ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(dir, sub));
   let child: ChildProcess | null = null;
@@ -83,7 +91,7 @@ export async function startNginx(upstreams: readonly string[]): Promise<Nginx> {
   let port = 0;
   for (let attempt = 0; ; attempt += 1) {
     port = await freePort();
-    writeFileSync(join(dir, 'nginx.conf'), nginxConfig({ dir, port, upstreams }));
+    writeFileSync(join(dir, 'nginx.conf'), nginxConfig({ dir, port, upstreams, ...options }));
     const proc = spawn(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
