@@ -53,12 +53,13 @@ const FALLBACK = { ok: false } as const;
  * stores serve, and each change of state is logged once.
  */
 export function createSharedRedis(options: SharedRedisOptions): SharedRedis {
+  const connectTimeoutMs = Math.max(options.commandTimeoutMs, 1000);
   const client: SharedRedisClient = createClient({
     url: options.url,
     // Fail at once while disconnected instead of queueing: the in-process store answers instead.
     disableOfflineQueue: true,
     socket: {
-      connectTimeout: Math.max(options.commandTimeoutMs, 1000),
+      connectTimeout: connectTimeoutMs,
       reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2000),
     },
   });
@@ -105,6 +106,11 @@ export function createSharedRedis(options: SharedRedisOptions): SharedRedis {
     );
   }
 
+  // The first connection, or the first failure to make it, whichever comes first.
+  let settleStart: () => void = () => {};
+  const started = new Promise<void>((resolve) => (settleStart = resolve));
+  client.on('ready', settleStart);
+  client.on('error', settleStart);
   client.on('ready', markUp);
   // node-redis emits an error per failed reconnect; markDown logs only the first of an outage.
   client.on('error', markDown);
@@ -117,6 +123,9 @@ export function createSharedRedis(options: SharedRedisOptions): SharedRedis {
     client,
     keyPrefix: `${options.keyPrefix}:`,
     async attempt(operation) {
+      // A replica that has just started waits for its first connection or failure (at most the
+      // connect timeout) rather than count logins in the process while the fleet's are a moment away.
+      if (report.state === 'starting') await withDeadline(started, connectTimeoutMs).catch(() => {});
       if (!usable()) {
         report.fallbacks += 1;
         return FALLBACK;
