@@ -102,7 +102,7 @@ describe('the change feed across restarts', () => {
     const page = await readFeedPage(reader, 5, 10);
     expect(page.senesteSekvens).toBe(6);
     expect(page.entries.map((e) => [e.aendringsSekvens, e.aendringsType])).toEqual([[6, 'Nedlagt']]);
-  }, 60_000);
+  }, 120_000);
 
   it('refuses to start with a value of REGISTRY_CHANGE_FEED it does not know', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'registry-feed-'));

@@ -170,12 +170,12 @@ describe.skipIf(!hasZeep)('the change feed in a third-party SOAP client (zeep)',
     });
     const page = await zeep(withFeed, 2, 1);
     expect(page.feed?.Aendringer?.Aendring.map((e) => e.aendringsSekvens)).toEqual([3]);
-  });
+  }, 90_000);
 
   it('loads the WSDL of a register without the feed and finds no GetAendringer', async () => {
     const answer = await zeep(withoutFeed);
     expect(answer.feed).toBeNull();
     expect(answer.operations).toHaveLength(26);
     expect(answer.operations).not.toContain('GetAendringer');
-  });
+  }, 90_000);
 });

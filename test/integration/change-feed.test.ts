@@ -295,112 +295,6 @@ describe('GetAendringer: what each change says', () => {
   });
 });
 
-describe('GetAendringer: pages', () => {
-  /** Makes sure more than `count` changes exist, with cheap updates from a few callers at once. */
-  async function atLeastChanges(count: number): Promise<void> {
-    const missing = count - (await latest());
-    if (missing <= 0) return;
-    const target = ok(
-      await admin.call('InsertAnvisningsEnhed', {
-        AnvisningsEnhed: unit({ DagInstitutionsNummer: REAL.kommunal101, EnhedsNavn: 'Sidefyld' }),
-      }),
-    ).nummer;
-    const callers = await Promise.all(Array.from({ length: 8 }, () => importCaller(registry, 'admin')));
-    await Promise.all(
-      callers.map(async (caller, c) => {
-        for (let i = c; i < missing; i += callers.length) {
-          ok(
-            await caller.call('UpdateAnvisningsEnhed', {
-              AnvisningsEnhed: { EnhedsNummer: target, Email: `fyld${i}@kk.dk` },
-            }),
-          );
-        }
-      }),
-    );
-  }
-
-  it('maksAntal bounds a page; 1000 answers 1000 when more wait, and pages join without overlap', async () => {
-    await atLeastChanges(1010);
-    const total = await latest();
-    const big = await readFeedPage(reader, 0, 1000);
-    expect(big.entries).toHaveLength(1000);
-    expect(big.entries.map((e) => e.aendringsSekvens)).toEqual(big.entries.map((_, i) => i + 1));
-    const rest = await readFeedPage(reader, 1000, 1000);
-    expect(rest.entries).toHaveLength(total - 1000);
-    expect(rest.entries[0]?.aendringsSekvens).toBe(1001);
-    expect(rest.senesteSekvens).toBe(total);
-  });
-
-  it('a page of 1 is the next change; walking by 1 sees what one big page sees', async () => {
-    const from = (await latest()) - 25;
-    const one = await readFeedPage(reader, from, 1);
-    expect(one.entries.map((e) => e.aendringsSekvens)).toEqual([from + 1]);
-    const walked: FeedEntry[] = [];
-    for (let after = from; ;) {
-      const page = await readFeedPage(reader, after, 1);
-      if (page.entries.length === 0) break;
-      expect(page.entries).toHaveLength(1);
-      walked.push(...page.entries);
-      after = page.entries[0]?.aendringsSekvens ?? after;
-    }
-    expect(walked).toEqual((await readFeedPage(reader, from, 1000)).entries);
-    expect(walked).toHaveLength(25);
-  });
-
-  it('answers a parameter out of range or malformed with a Client fault that says what is wrong', async () => {
-    const call = (inner: string) =>
-      httpsRequest(`${registry.url}/ExportService`, {
-        method: 'POST',
-        ca: registry.ca,
-        headers: { authorization: basicAuth('reader'), 'content-type': 'text/xml; charset=utf-8' },
-        body: soapEnvelope('GetAendringer', inner),
-      });
-    const cases: [string, RegExp][] = [
-      [
-        '<fraSekvens>0</fraSekvens><maksAntal>0</maksAntal>',
-        /parameter maksAntal must be from 1 to 1000; got 0/,
-      ],
-      [
-        '<fraSekvens>0</fraSekvens><maksAntal>1001</maksAntal>',
-        /parameter maksAntal must be from 1 to 1000; got 1001/,
-      ],
-      ['<fraSekvens>0</fraSekvens><maksAntal>-3</maksAntal>', /parameter maksAntal must be from 1 to 1000/],
-      [
-        '<fraSekvens>0</fraSekvens><maksAntal>ti</maksAntal>',
-        /parameter maksAntal must be an integer; got "ti"/,
-      ],
-      ['<fraSekvens>0</fraSekvens>', /parameter maksAntal is required/],
-      [
-        '<fraSekvens>-1</fraSekvens><maksAntal>10</maksAntal>',
-        /parameter fraSekvens must be from 0 to \d+; got -1/,
-      ],
-      ['<fraSekvens>1.5</fraSekvens><maksAntal>10</maksAntal>', /parameter fraSekvens must be an integer/],
-      [
-        '<fraSekvens>99999999999999999999</fraSekvens><maksAntal>10</maksAntal>',
-        /parameter fraSekvens must be from 0/,
-      ],
-      ['<maksAntal>10</maksAntal>', /parameter fraSekvens is required/],
-      // node-soap's own reading (parseInt) would take these for 10 and 1.
-      [
-        '<fraSekvens>0</fraSekvens><maksAntal>10abc</maksAntal>',
-        /parameter maksAntal must be an integer; got "10abc"/,
-      ],
-      [
-        '<fraSekvens>0</fraSekvens><maksAntal>1</maksAntal><maksAntal>5000</maksAntal>',
-        /parameter maksAntal is given more than once/,
-      ],
-      ['<fraSekvens> </fraSekvens><maksAntal>1</maksAntal>', /parameter fraSekvens is required/],
-    ];
-    for (const [inner, reason] of cases) {
-      const answer = await call(inner);
-      expect({ inner, status: answer.status }).toEqual({ inner, status: 400 });
-      expect(answer.body).toContain('<faultcode>soap:Client</faultcode>');
-      const faultstring = answer.body.replaceAll('&quot;', '"');
-      expect(faultstring).toMatch(new RegExp(`<faultstring>GetAendringer: ${reason.source}`));
-    }
-  });
-});
-
 describe('GetAendringer under 16 concurrent writers', () => {
   /**
    * One writer's round: every kind of write on every level, and two refused ones. Each writer keeps
@@ -548,4 +442,110 @@ describe('GetAendringer under 16 concurrent writers', () => {
       feed.map((e) => [e.aendringsSekvens, ...summary(e)]),
     );
   }, 120_000);
+});
+
+describe('GetAendringer: pages', () => {
+  /** Makes sure more than `count` changes exist, with cheap updates from a few callers at once. */
+  async function atLeastChanges(count: number): Promise<void> {
+    const missing = count - (await latest());
+    if (missing <= 0) return;
+    const target = ok(
+      await admin.call('InsertAnvisningsEnhed', {
+        AnvisningsEnhed: unit({ DagInstitutionsNummer: REAL.kommunal101, EnhedsNavn: 'Sidefyld' }),
+      }),
+    ).nummer;
+    const callers = await Promise.all(Array.from({ length: 8 }, () => importCaller(registry, 'admin')));
+    await Promise.all(
+      callers.map(async (caller, c) => {
+        for (let i = c; i < missing; i += callers.length) {
+          ok(
+            await caller.call('UpdateAnvisningsEnhed', {
+              AnvisningsEnhed: { EnhedsNummer: target, Email: `fyld${i}@kk.dk` },
+            }),
+          );
+        }
+      }),
+    );
+  }
+
+  it('maksAntal bounds a page; 1000 answers 1000 when more wait, and pages join without overlap', async () => {
+    await atLeastChanges(1010);
+    const total = await latest();
+    const big = await readFeedPage(reader, 0, 1000);
+    expect(big.entries).toHaveLength(1000);
+    expect(big.entries.map((e) => e.aendringsSekvens)).toEqual(big.entries.map((_, i) => i + 1));
+    const rest = await readFeedPage(reader, 1000, 1000);
+    expect(rest.entries).toHaveLength(total - 1000);
+    expect(rest.entries[0]?.aendringsSekvens).toBe(1001);
+    expect(rest.senesteSekvens).toBe(total);
+  }, 120_000);
+
+  it('a page of 1 is the next change; walking by 1 sees what one big page sees', async () => {
+    const from = (await latest()) - 25;
+    const one = await readFeedPage(reader, from, 1);
+    expect(one.entries.map((e) => e.aendringsSekvens)).toEqual([from + 1]);
+    const walked: FeedEntry[] = [];
+    for (let after = from; ;) {
+      const page = await readFeedPage(reader, after, 1);
+      if (page.entries.length === 0) break;
+      expect(page.entries).toHaveLength(1);
+      walked.push(...page.entries);
+      after = page.entries[0]?.aendringsSekvens ?? after;
+    }
+    expect(walked).toEqual((await readFeedPage(reader, from, 1000)).entries);
+    expect(walked).toHaveLength(25);
+  });
+
+  it('answers a parameter out of range or malformed with a Client fault that says what is wrong', async () => {
+    const call = (inner: string) =>
+      httpsRequest(`${registry.url}/ExportService`, {
+        method: 'POST',
+        ca: registry.ca,
+        headers: { authorization: basicAuth('reader'), 'content-type': 'text/xml; charset=utf-8' },
+        body: soapEnvelope('GetAendringer', inner),
+      });
+    const cases: [string, RegExp][] = [
+      [
+        '<fraSekvens>0</fraSekvens><maksAntal>0</maksAntal>',
+        /parameter maksAntal must be from 1 to 1000; got 0/,
+      ],
+      [
+        '<fraSekvens>0</fraSekvens><maksAntal>1001</maksAntal>',
+        /parameter maksAntal must be from 1 to 1000; got 1001/,
+      ],
+      ['<fraSekvens>0</fraSekvens><maksAntal>-3</maksAntal>', /parameter maksAntal must be from 1 to 1000/],
+      [
+        '<fraSekvens>0</fraSekvens><maksAntal>ti</maksAntal>',
+        /parameter maksAntal must be an integer; got "ti"/,
+      ],
+      ['<fraSekvens>0</fraSekvens>', /parameter maksAntal is required/],
+      [
+        '<fraSekvens>-1</fraSekvens><maksAntal>10</maksAntal>',
+        /parameter fraSekvens must be from 0 to \d+; got -1/,
+      ],
+      ['<fraSekvens>1.5</fraSekvens><maksAntal>10</maksAntal>', /parameter fraSekvens must be an integer/],
+      [
+        '<fraSekvens>99999999999999999999</fraSekvens><maksAntal>10</maksAntal>',
+        /parameter fraSekvens must be from 0/,
+      ],
+      ['<maksAntal>10</maksAntal>', /parameter fraSekvens is required/],
+      // node-soap's own reading (parseInt) would take these for 10 and 1.
+      [
+        '<fraSekvens>0</fraSekvens><maksAntal>10abc</maksAntal>',
+        /parameter maksAntal must be an integer; got "10abc"/,
+      ],
+      [
+        '<fraSekvens>0</fraSekvens><maksAntal>1</maksAntal><maksAntal>5000</maksAntal>',
+        /parameter maksAntal is given more than once/,
+      ],
+      ['<fraSekvens> </fraSekvens><maksAntal>1</maksAntal>', /parameter fraSekvens is required/],
+    ];
+    for (const [inner, reason] of cases) {
+      const answer = await call(inner);
+      expect({ inner, status: answer.status }).toEqual({ inner, status: 400 });
+      expect(answer.body).toContain('<faultcode>soap:Client</faultcode>');
+      const faultstring = answer.body.replaceAll('&quot;', '"');
+      expect(faultstring).toMatch(new RegExp(`<faultstring>GetAendringer: ${reason.source}`));
+    }
+  });
 });
