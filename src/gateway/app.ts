@@ -1,5 +1,6 @@
 import type { RequestListener, Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -47,6 +48,8 @@ export interface GatewayDependencies {
   changes?: ChangeSource;
   /** The WebSocket endpoint's limits (subscriptions); none: the defaults below. */
   subscriptionLimits?: SubscriptionLimits;
+  /** Where APQ keeps persisted queries (Redis with several replicas); none: Apollo's in-process LRU. */
+  persistedQueries?: KeyValueCache<string>;
   /** Where whole answers to repeated queries are kept (graphql/response-cache.ts); null: nowhere. */
   responseCache?: ResponseStore | null;
   /** Extra HTTP routes by exact path, beside `/graphql` (e.g. an offline playground). */
@@ -58,6 +61,7 @@ export interface GatewayDependencies {
   operations?: {
     soapCalls?: CallMetrics;
     gauges?: GatewayMetricsSources['gauges'];
+    counters?: GatewayMetricsSources['counters'];
     cache?: GatewayMetricsSources['cache'];
     responseCache?: GatewayMetricsSources['responseCache'];
     breakers?: GatewayMetricsSources['breakers'];
@@ -118,6 +122,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
   const metrics = createGatewayMetrics({
     soapCalls: deps.operations?.soapCalls ?? createCallMetrics(),
     ...(deps.operations?.gauges !== undefined && { gauges: deps.operations.gauges }),
+    ...(deps.operations?.counters !== undefined && { counters: deps.operations.counters }),
     ...(deps.operations?.cache !== undefined && { cache: deps.operations.cache }),
     ...(deps.operations?.responseCache !== undefined && { responseCache: deps.operations.responseCache }),
     ...(deps.operations?.breakers !== undefined && { breakers: deps.operations.breakers }),
@@ -130,6 +135,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    ...(deps.persistedQueries !== undefined && { persistedQueries: { cache: deps.persistedQueries } }),
     introspection: deps.introspection ?? true,
     // Batched HTTP requests would multiply every limit below by the batch size.
     allowBatchedHttpRequests: limits.allowBatchedHttpRequests,

@@ -32,6 +32,11 @@ describe('loadGatewayConfig', () => {
       subscriptionKeepAliveMs: 12_000,
       subscriptionIdleTimeoutMs: 300_000,
       introspection: true,
+      redisUrl: null,
+      redisKeyPrefix: 'dtr-gateway',
+      redisCommandTimeoutMs: 250,
+      redisRetryAfterMs: 1000,
+      redisMaxKeyTtlMs: 86_400_000,
       logLevel: 'info',
     });
   });
@@ -59,6 +64,16 @@ describe('loadGatewayConfig', () => {
     expect(() => loadGatewayConfig({ GATEWAY_INTROSPECTION: 'no' })).toThrow(
       /GATEWAY_INTROSPECTION must be true or false; got "no"/,
     );
+  });
+
+  it('reads REDIS_URL and REDIS_KEY_PREFIX, refusing what is not a Redis URL or a plain prefix', () => {
+    const config = loadGatewayConfig({ REDIS_URL: 'redis://127.0.0.1:6379/0', REDIS_KEY_PREFIX: 'dtr-prod' });
+    expect(config.redisUrl).toBe('redis://127.0.0.1:6379/0');
+    expect(config.redisKeyPrefix).toBe('dtr-prod');
+    expect(() => loadGatewayConfig({ REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(
+      /REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/,
+    );
+    expect(() => loadGatewayConfig({ REDIS_KEY_PREFIX: 'a b*' })).toThrow(/REDIS_KEY_PREFIX must be/);
   });
 
   it('is frozen', () => {

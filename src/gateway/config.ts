@@ -51,6 +51,19 @@ export interface GatewayConfig {
   subscriptionIdleTimeoutMs: number;
   /** Whether the schema may be introspected (GraphiQL needs it); `GATEWAY_INTROSPECTION`. */
   introspection: boolean;
+  /**
+   * Redis for the state replicas share (APQ, answers, login counters); null: all of it in the
+   * process (the embedded default). `redis://` or `rediss://`.
+   */
+  redisUrl: string | null;
+  /** Put before every key this gateway writes, so that several deployments can share one Redis. */
+  redisKeyPrefix: string;
+  /** A Redis command slower than this is given up on and the in-process store answers instead. */
+  redisCommandTimeoutMs: number;
+  /** How long after a failure Redis is left alone before it is tried again. */
+  redisRetryAfterMs: number;
+  /** The longest any key lives in Redis, whatever its own TTL; persisted queries get this one. */
+  redisMaxKeyTtlMs: number;
   logLevel: string;
 }
 
@@ -105,6 +118,12 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): Readonly<GatewayConfi
   const changeFeed = text('GATEWAY_CHANGE_FEED') ?? 'auto';
   if (changeFeed !== 'auto' && changeFeed !== 'off')
     problems.push(`GATEWAY_CHANGE_FEED must be auto or off; got "${changeFeed}"`);
+  const redisUrl = text('REDIS_URL');
+  if (redisUrl !== null && !/^rediss?:\/\/[^\s]+$/.test(redisUrl))
+    problems.push(`REDIS_URL must be a redis:// or rediss:// URL; got "${redisUrl}"`);
+  const redisKeyPrefix = text('REDIS_KEY_PREFIX') ?? 'dtr-gateway';
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(redisKeyPrefix))
+    problems.push(`REDIS_KEY_PREFIX must be 1 to 64 of A-Z a-z 0-9 . _ -; got "${redisKeyPrefix}"`);
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   const config: GatewayConfig = {
     host: text('GATEWAY_HOST') ?? 'localhost',
@@ -135,6 +154,11 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): Readonly<GatewayConfi
     subscriptionKeepAliveMs: integer('SUBSCRIPTION_KEEP_ALIVE_MS', 12_000, 100, 600_000),
     subscriptionIdleTimeoutMs: integer('SUBSCRIPTION_IDLE_TIMEOUT_MS', 300_000, 100, 24 * 3600_000),
     introspection: flag('GATEWAY_INTROSPECTION', true),
+    redisUrl,
+    redisKeyPrefix,
+    redisCommandTimeoutMs: integer('REDIS_COMMAND_TIMEOUT_MS', 250, 10, 60_000),
+    redisRetryAfterMs: integer('REDIS_RETRY_AFTER_MS', 1000, 10, 600_000),
+    redisMaxKeyTtlMs: integer('REDIS_MAX_KEY_TTL_MS', 24 * 3600_000, 1000, 30 * 24 * 3600_000),
     logLevel,
   };
   if (config.registryUsername.includes(':')) problems.push('REGISTRY_USERNAME must not contain ":"');

@@ -17,6 +17,7 @@ import {
   type SoapRegistryWriter,
 } from './soap-client/create-soap-registry-writer.ts';
 import type { CircuitState } from './soap-client/resilience/circuit-breaker.ts';
+import { createSharedState, type SharedState } from './shared-state/create-shared-state.ts';
 
 /** The long-lived pieces between the gateway and the register: its clients and the shared caches. */
 export interface RegistryDependencies {
@@ -33,9 +34,11 @@ export interface RegistryDependencies {
   /** The register's changes (live mode only; NOT_FOUND otherwise). */
   changes: ChangeSource;
   writer: SoapRegistryWriter;
+  /** What replicas share through Redis (APQ, answers); null without REDIS_URL. */
+  sharedState: SharedState | null;
   /** The circuit breaker of each register service, for /readyz and metrics. */
   circuitStates(): { export: CircuitState; import: CircuitState };
-  /** Releases the sockets of both clients. */
+  /** Releases the sockets of both clients (and Redis's). */
   close(): void;
 }
 
@@ -51,6 +54,7 @@ export function createRegistryDependencies(
   config: Readonly<GatewayConfig>,
   options: { ca: string | null; useExtensions?: boolean; log?: DependencyLog },
 ): RegistryDependencies {
+  const sharedState = createSharedState(config, options.log ?? (() => {}));
   const credentials = { username: config.registryUsername, password: config.registryPassword };
   const client = createSoapRegistryClient({
     exportServiceUrl: config.exportServiceUrl,
@@ -71,11 +75,14 @@ export function createRegistryDependencies(
     wsdlCredentials: credentials,
     timeoutMs: config.soapTimeoutMs,
     metrics: client.metrics,
-    failedLogins: new FailedLoginGuard({
-      perUser: config.loginFailuresPerUser,
-      perGateway: config.loginFailuresPerGateway,
-      windowMs: config.loginFailureWindowMs,
-    }),
+    failedLogins: new FailedLoginGuard(
+      {
+        perUser: config.loginFailuresPerUser,
+        perGateway: config.loginFailuresPerGateway,
+        windowMs: config.loginFailureWindowMs,
+      },
+      sharedState?.loginCounters,
+    ),
     resilience: {
       breakerFailureThreshold: config.breakerFailureThreshold,
       breakerCoolDownMs: config.breakerCoolDownMs,
@@ -93,10 +100,12 @@ export function createRegistryDependencies(
     ttlMs: config.cacheTtlMs + config.cacheStaleIfErrorMs,
     stats: cacheStats,
   });
+  const responseStoreOptions = { maxBytes: config.responseCacheMaxBytes, ttlMs: config.cacheTtlMs };
   const responseCache =
     config.responseCacheMaxBytes === 0
       ? null
-      : new ResponseStore({ maxBytes: config.responseCacheMaxBytes, ttlMs: config.cacheTtlMs });
+      : (sharedState?.responseStore(responseStoreOptions, () => reader.writeGeneration()) ??
+        new ResponseStore(responseStoreOptions));
   const ttl = createCachedRegistry(client, cache, {
     ttlMs: config.cacheTtlMs,
     staleIfErrorMs: config.cacheStaleIfErrorMs,
@@ -132,12 +141,14 @@ export function createRegistryDependencies(
     follower: () => follower,
     changes: createChangeSource(client, () => follower),
     writer,
+    sharedState,
     circuitStates: () => ({ export: client.circuitState(), import: writer.circuitState() }),
     close: () => {
       reader.stop();
       follower?.stop();
       client.close();
       writer.close();
+      sharedState?.close();
     },
   };
 }

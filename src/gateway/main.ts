@@ -39,6 +39,7 @@ export async function runGateway(
     logger,
     ...gatewaySettings(config),
     responseCache: registry.responseCache,
+    ...(registry.sharedState !== null && { persistedQueries: registry.sharedState.persistedQueries }),
     changes: registry.changes,
     routes: new Map([...createPlaygroundRoutes(), ...(options.routes ?? [])]),
     operations: registryOperations(registry),

@@ -84,6 +84,7 @@ export async function startTestGateway(
     logger: options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     ...gatewaySettings(config),
     responseCache: deps.responseCache,
+    ...(deps.sharedState !== null && { persistedQueries: deps.sharedState.persistedQueries }),
     changes: deps.changes,
     operations: registryOperations(deps),
     ...(options.routes !== undefined && { routes: options.routes }),

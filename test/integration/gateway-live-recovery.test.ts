@@ -52,6 +52,29 @@ const until = async (check: () => boolean, withinMs: number) => {
 
 const NAME_OF = 'query($n: String!) { institution(number: $n) { name } }';
 
+describe('read your own writes', () => {
+  it('a mutation answers only after the model has applied its sequence, even when the feed is slow', async () => {
+    // Every feed call takes 400 ms more than the write and its read-back.
+    proxy.setFault(({ soapAction }) =>
+      soapAction?.endsWith('GetAendringer') === true ? { kind: 'delay', ms: 400 } : { kind: 'pass' },
+    );
+    try {
+      const written = await gateway.query<{
+        updateAssignmentUnit: { assignmentUnit: { changeSequence: number } };
+      }>(
+        `mutation { updateAssignmentUnit(input: { number: "${REAL.privatUnit751}", email: "langsom@example.dk" }) {
+          assignmentUnit { changeSequence } userErrors { code } } }`,
+        undefined,
+        { user: 'admin' },
+      );
+      const sequence = written.data?.updateAssignmentUnit.assignmentUnit.changeSequence ?? Infinity;
+      expect(follower.state().sequence).toBeGreaterThanOrEqual(sequence);
+    } finally {
+      proxy.setFault({ kind: 'pass' });
+    }
+  });
+});
+
 describe('the live model when the register fails', () => {
   it('keeps serving while the register is down and says how old it is; catches up from the feed when it is back', async () => {
     proxy.setFault({ kind: 'status', status: 503 });

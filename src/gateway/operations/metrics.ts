@@ -19,6 +19,8 @@ export interface GatewayMetricsSources {
   soapCalls: CallMetrics;
   /** Named gauges read at scrape time (cache size, breaker state …), each a number. */
   gauges?: Readonly<Record<string, { help: string; read: () => number }>>;
+  /** Named counters kept elsewhere and read at scrape time (Redis fallbacks …). */
+  counters?: Readonly<Record<string, { help: string; read: () => number }>>;
   /** The shared cache's counts since start, read at scrape time. */
   cache?: () => Readonly<CacheStats>;
   /** The response cache's counts since start and its contents now, read at scrape time. */
@@ -150,6 +152,8 @@ export function createGatewayMetrics(sources: GatewayMetricsSources) {
       },
     });
   }
+  for (const [name, counter] of Object.entries(sources.counters ?? {}))
+    mirroredCounter(name, counter.help, counter.read);
   for (const [name, gauge] of Object.entries(sources.gauges ?? {})) {
     new Gauge({
       name,

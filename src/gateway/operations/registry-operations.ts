@@ -10,8 +10,13 @@ export function registryOperations(
   registry: RegistryDependencies,
 ): NonNullable<GatewayDependencies['operations']> {
   const responseCache = registry.responseCache;
+  const shared = registry.sharedState;
+  // Where APQ, answers and login counters live now; without Redis the gateway is still ready.
+  const sharedCheck = (): Record<string, string> =>
+    shared === null ? {} : { sharedState: shared.readinessCheck() };
   return {
     soapCalls: registry.client.metrics,
+    ...(shared !== null && { gauges: shared.gauges, counters: shared.counters }),
     cache: () => registry.cacheStats,
     ...(responseCache !== null && { responseCache: () => responseCache.report() }),
     breakers: () => registry.circuitStates(),
@@ -27,7 +32,13 @@ export function registryOperations(
       if (follower === null) {
         return {
           ready: breakers.export === 'closed' && wsdl === 'loaded',
-          checks: { mode: 'ttl', wsdl, exportBreaker: breakers.export, importBreaker: breakers.import },
+          checks: {
+            mode: 'ttl',
+            wsdl,
+            exportBreaker: breakers.export,
+            importBreaker: breakers.import,
+            ...sharedCheck(),
+          },
         };
       }
       // Live mode: ready once the whole register is in the model; it then serves also while the
@@ -42,6 +53,7 @@ export function registryOperations(
           feed: state.failing ? 'failing' : 'ok',
           exportBreaker: breakers.export,
           importBreaker: breakers.import,
+          ...sharedCheck(),
         },
       };
     },
