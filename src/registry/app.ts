@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createExportOperations } from './export/export-operations.ts';
-import { createImportOperations } from './import/import-operations.ts';
+import { createImportOperations, IMPORT_WRITE_OPERATIONS } from './import/import-operations.ts';
+import { importSchemaText } from './import/xsd-validator.ts';
+import { createOperationSchema } from './soap/operation-schema.ts';
 import type { ImportDeps } from './import/write-tools.ts';
 import { createSoapService, type SoapService } from './soap/soap-service.ts';
 import type { RegistryStore } from './store/registry-store.ts';
@@ -12,17 +15,26 @@ export async function createRegistryServices(
   store: RegistryStore,
   importDeps: Omit<ImportDeps, 'store'>,
 ): Promise<SoapService[]> {
-  const exportService = await createSoapService(
-    'ExportService',
-    wsdlPath('ExportService.wsdl'),
-    ['ExportService.xsd'],
-    createExportOperations(store),
+  const exportSchema = createOperationSchema(
+    readFileSync(wsdlPath('ExportService.xsd'), 'utf8'),
+    'ExportService.xsd',
   );
-  const importService = await createSoapService(
-    'ImportService',
-    wsdlPath('ImportService.wsdl'),
-    ['ImportService.xsd'],
-    createImportOperations({ ...importDeps, store }),
-  );
+  const exportService = await createSoapService({
+    name: 'ExportService',
+    wsdlPath: wsdlPath('ExportService.wsdl'),
+    schemaFiles: ['ExportService.xsd'],
+    operations: createExportOperations(store),
+    checkOperation: (_, xml) => exportSchema.problem(xml),
+  });
+  const importSchema = createOperationSchema(importSchemaText(), 'ImportService.xsd');
+  const importService = await createSoapService({
+    name: 'ImportService',
+    wsdlPath: wsdlPath('ImportService.wsdl'),
+    schemaFiles: ['ImportService.xsd'],
+    operations: createImportOperations({ ...importDeps, store }),
+    // A write answers its schema errors itself, as SKEMA_FEJL in ImportSvarXML (contract §3).
+    checkOperation: (operation, xml) =>
+      IMPORT_WRITE_OPERATIONS.has(operation) ? null : importSchema.problem(xml),
+  });
   return [exportService, importService];
 }

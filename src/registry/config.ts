@@ -16,6 +16,8 @@ export interface RegistryConfig {
   logLevel: string;
   /** CVR (P-numbers) and DAR (addresses) checks: `embedded` (the data the project carries) or `off`. */
   externalChecks: ExternalChecksMode;
+  /** The URL clients reach the register at, for the WSDLs' addresses; null: where it listens. */
+  publicUrl: string | null;
   /** Test-only: an ImportService operation inside whose write transaction the process kills itself. */
   faultKillInWrite: string | null;
 }
@@ -49,6 +51,7 @@ export function loadRegistryConfig(env: NodeJS.ProcessEnv): Readonly<RegistryCon
     logLevel: text('REGISTRY_LOG_LEVEL') ?? 'info',
     externalChecks: 'embedded',
     faultKillInWrite: text('REGISTRY_FAULT_KILL_IN_WRITE'),
+    publicUrl: publicUrl(text('REGISTRY_PUBLIC_URL'), problems),
   };
   const checks = text('REGISTRY_EXTERNAL_CHECKS') ?? 'embedded';
   if (checks === 'embedded' || checks === 'off') config.externalChecks = checks;
@@ -58,4 +61,28 @@ export function loadRegistryConfig(env: NodeJS.ProcessEnv): Readonly<RegistryCon
   }
   if (problems.length > 0) throw new Error(`Invalid register configuration:\n- ${problems.join('\n- ')}`);
   return Object.freeze(config);
+}
+
+/** An absolute http(s) URL without query or fragment, its trailing slash dropped; null when not set. */
+function publicUrl(raw: string | null, problems: string[]): string | null {
+  if (raw === null) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    problems.push(`REGISTRY_PUBLIC_URL must be an absolute URL; got "${raw}"`);
+    return null;
+  }
+  if (
+    !['https:', 'http:'].includes(url.protocol) ||
+    url.search !== '' ||
+    url.hash !== '' ||
+    url.username !== ''
+  ) {
+    problems.push(
+      `REGISTRY_PUBLIC_URL must be an http(s) URL without credentials, query or fragment; got "${raw}"`,
+    );
+    return null;
+  }
+  return url.href.replace(/\/+$/, '');
 }

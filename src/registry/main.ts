@@ -47,6 +47,7 @@ export async function runRegistry(env: NodeJS.ProcessEnv, logger?: Logger): Prom
     port: config.port,
     maxRequestBodyBytes: config.maxRequestBodyBytes,
     logger: log,
+    publicUrl: config.publicUrl,
   });
   log.info(
     { url: server.url, startupMs: Math.round(performance.now() - started) },

@@ -2,15 +2,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SoapService } from '../soap/soap-service.ts';
 import { BodyTooLargeError, readBody } from './read-body.ts';
 import { currentRequest } from '../soap/request-context.ts';
-import { soapFaultEnvelope } from '../soap/soap-fault-envelope.ts';
+import { faultAnswer } from '../soap/soap-fault-envelope.ts';
+import { versionOfMediaType } from '../soap/soap-versions.ts';
 import { findXmlProblem } from './xml-guard.ts';
 
 const XML = 'text/xml; charset=utf-8';
 
 /**
- * Serves one SOAP service at `/<name>`: the WSDL at `?wsdl` (its address rewritten to where it was
- * fetched from, so that generated clients call this server), its XSD files beside it, and POSTed
- * envelopes, checked for size and XML safety before node-soap parses them.
+ * Serves one SOAP service at `/<name>`: the WSDL at `?wsdl` (its addresses set to the register's
+ * public URL, never to a request header), its XSD files beside it, and POSTed envelopes, checked
+ * for size, XML safety and limits before the service reads them.
  */
 export async function handleSoapEndpoint(
   service: SoapService,
@@ -18,11 +19,10 @@ export async function handleSoapEndpoint(
   res: ServerResponse,
   url: URL,
   maxBodyBytes: number,
+  publicUrl: string,
 ): Promise<void> {
   if (req.method === 'GET' && url.pathname === `/${service.name}` && url.search.toLowerCase() === '?wsdl') {
-    const location = `${url.origin}/${service.name}`;
-    const wsdl = service.wsdlXml.replace(/(<soap:address location=")[^"]*(")/, `$1${location}$2`);
-    return send(res, 200, XML, wsdl);
+    return send(res, 200, XML, wsdlWithAddress(service, publicUrl));
   }
   if (req.method === 'GET') {
     const schemaName = url.searchParams.get('xsd') ?? url.pathname.slice(1);
@@ -33,23 +33,46 @@ export async function handleSoapEndpoint(
     res.setHeader('Allow', 'GET, POST');
     return send(res, 405, 'text/plain', 'Method not allowed\n');
   }
+  const contentType = req.headers['content-type'];
+  const version = versionOfMediaType(contentType);
   let body: Buffer;
   try {
     body = await readBody(req, maxBodyBytes);
   } catch (error) {
     if (error instanceof BodyTooLargeError) {
       res.setHeader('Connection', 'close');
-      return send(res, 413, XML, soapFaultEnvelope('soap:Client', error.message));
+      const fault = faultAnswer(version, 'Client', error.message);
+      return send(res, 413, fault.contentType, fault.body);
     }
     throw error;
   }
   const xml = body.toString('utf8');
   const problem = findXmlProblem(xml);
-  if (problem !== null) return send(res, 400, XML, soapFaultEnvelope('soap:Client', problem));
+  if (problem !== null) {
+    const fault = faultAnswer(version, 'Client', problem);
+    return send(res, fault.statusCode, fault.contentType, fault.body);
+  }
   currentRequest().requestXml = xml;
   const soapAction = req.headers.soapaction;
-  const response = await service.process(xml, typeof soapAction === 'string' ? soapAction : undefined);
-  return send(res, response.statusCode, XML, response.body);
+  const response = await service.process({
+    xml,
+    contentType,
+    soapAction: typeof soapAction === 'string' ? soapAction : undefined,
+  });
+  return send(res, response.statusCode, response.contentType, response.body);
+}
+
+/** The WSDL with every port's address (`soap:address`, `soap12:address`) set to the public URL, escaped. */
+function wsdlWithAddress(service: SoapService, publicUrl: string): string {
+  const location = escapeAttribute(`${publicUrl}/${service.name}`);
+  return service.wsdlXml.replace(
+    /(<soap(?:12)?:address location=")[^"]*(")/g,
+    (_, before: string, after: string) => `${before}${location}${after}`,
+  );
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** Writes a whole response. */

@@ -5,7 +5,6 @@ import type {
 } from '../domain/import-input.ts';
 import type { RuleError } from '../rules/index.ts';
 import { requireText } from '../soap/args.ts';
-import { operationChildren } from '../soap/operation-records.ts';
 import { currentRequest } from '../soap/request-context.ts';
 import { SoapFault } from '../soap/soap-fault.ts';
 import { childObject } from '../soap/string-leaves.ts';
@@ -27,7 +26,20 @@ import { createStructure } from './structure.ts';
 import { createWriteTools, type ImportDeps } from './write-tools.ts';
 import { createImportSchemaValidator, importSchemaText } from './xsd-validator.ts';
 
-const RECORDS = new Set(['Daginstitution', 'AnvisningsEnhed', 'AlternativAdresse']);
+/** The operations that change the store: each answers ImportSvarXML, schema errors included. */
+export const IMPORT_WRITE_OPERATIONS: ReadonlySet<string> = new Set([
+  'InsertDaginstitution',
+  'UpdateDaginstitution',
+  'DeleteDaginstitution',
+  'InsertAnvisningsEnhed',
+  'UpdateAnvisningsEnhed',
+  'DeleteAnvisningsEnhed',
+  'MoveAnvisningsEnhed',
+  'InsertAlternativAdresse',
+  'UpdateAlternativAdresse',
+  'DeleteAlternativAdresse',
+  'MoveAlternativAdresse',
+]);
 
 /**
  * The ImportService operations by their WSDL names. Every write validates the records it carries
@@ -40,22 +52,24 @@ export function createImportOperations(deps: ImportDeps) {
   const validator = createImportSchemaValidator();
   const now = deps.now ?? (() => new Date());
 
-  /** The XSD errors of the records in the current request. */
-  const schemaErrors = async (): Promise<RuleError[]> => {
-    const records = operationChildren(currentRequest().requestXml).filter((c) => RECORDS.has(c.localName));
-    const errors = await Promise.all(records.map((r) => validator.validateRecordXml(r.xml)));
-    return errors.flat();
-  };
-
   /**
-   * Runs a write: schema errors and rule errors are answered together (a field the rules already
-   * reported is not reported twice); with schema errors, nothing is written.
+   * Runs a write. The whole operation element is validated against the XSD first. A wrong shape
+   * (an element missing, repeated, unknown or out of order, markup in a value) is answered with its
+   * schema errors alone: the rules never see arguments the XSD does not describe. Wrong values in a
+   * right shape are answered together with the rules' errors (a field the rules already reported is
+   * not reported twice). With any schema error, nothing is written.
    */
   const write =
     (operation: string, run: (args: unknown) => ImportSvar) =>
-    async (args: unknown): Promise<Record<string, unknown>> => {
-      const fromSchema = await schemaErrors();
-      const svar = fromSchema.length > 0 ? rulesOnly(run, args, fromSchema) : run(args);
+    (args: unknown): Record<string, unknown> => {
+      const { errors: fromSchema, structural } = validator.validateOperationXml(
+        currentRequest().operationXml ?? '',
+      );
+      const svar: ImportSvar = structural
+        ? { status: 'FEJL', fejl: fromSchema }
+        : fromSchema.length > 0
+          ? rulesOnly(run, args, fromSchema)
+          : run(args);
       if (svar.status === 'FEJL')
         currentRequest().log.info({ operation, fejl: svar.fejl.map((f) => f.kode) }, 'write answered FEJL');
       return { [`${operation}Result`]: importSvarToXml(svar) };

@@ -9,6 +9,8 @@ export interface RequestContext {
   log: Logger;
   /** The request's XML as received, once read (the ImportService validates its records against the XSD). */
   requestXml: string;
+  /** The Body's operation element alone, at its line, once dispatched (what the XSD checks). */
+  operationXml?: string;
 }
 
 /**

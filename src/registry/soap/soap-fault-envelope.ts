@@ -1,12 +1,88 @@
-/** A SOAP 1.1 Fault envelope, for faults raised before node-soap sees the request. */
-export function soapFaultEnvelope(faultcode: 'soap:Client' | 'soap:Server', faultstring: string): string {
+import { SOAP_11, SOAP_12, type FaultCode, type SoapVersion } from './soap-versions.ts';
+
+/** A header block the register did not understand, named in a 1.2 MustUnderstand fault. */
+export interface NotUnderstood {
+  namespace: string;
+  localName: string;
+}
+
+/** A fault answer: the envelope text with the status and Content-Type its version prescribes. */
+export interface FaultAnswer {
+  statusCode: number;
+  contentType: string;
+  body: string;
+}
+
+/**
+ * A Fault envelope in the request's own version: SOAP 1.1 `faultcode`/`faultstring` (§4.4), or
+ * SOAP 1.2 `Code/Value` and `Reason/Text xml:lang` (Part 1 §5.4), with `NotUnderstood` header blocks
+ * for a MustUnderstand fault (§5.4.8) and, for a VersionMismatch, the `Upgrade` block listing both
+ * envelopes the register accepts (Part 1 §5.4.7, Appendix A).
+ */
+export function faultAnswer(
+  version: SoapVersion,
+  code: FaultCode,
+  reason: string,
+  notUnderstood: readonly NotUnderstood[] = [],
+): FaultAnswer {
+  return {
+    statusCode: version.faultStatus(code),
+    contentType: version.contentType,
+    body:
+      version === SOAP_12
+        ? soap12Fault(code, bounded(reason), notUnderstood)
+        : soap11Fault(code, bounded(reason)),
+  };
+}
+
+/** A reason may quote what the client sent (libxml2 quotes values); a few hundred characters say enough. */
+function bounded(reason: string): string {
+  return reason.length <= MAX_REASON_CHARS ? reason : `${reason.slice(0, MAX_REASON_CHARS)}…`;
+}
+
+const MAX_REASON_CHARS = 1000;
+
+/** The SOAP 1.1 Fault envelope text. */
+export function soapFaultEnvelope(faultcode: string, faultstring: string): string {
   return (
     '<?xml version="1.0" encoding="utf-8"?>' +
-    '<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault>' +
+    `<soap:Envelope xmlns:soap="${SOAP_11.envelopeNamespace}"><soap:Body><soap:Fault>` +
     `<faultcode>${faultcode}</faultcode><faultstring>${escapeXml(faultstring)}</faultstring>` +
     '</soap:Fault></soap:Body></soap:Envelope>'
   );
 }
+
+function soap11Fault(code: FaultCode, reason: string): string {
+  const envelope = soapFaultEnvelope(SOAP_11.faultCodeName(code), reason);
+  return code === 'VersionMismatch' ? envelope.replace('<soap:Body>', `${UPGRADE}<soap:Body>`) : envelope;
+}
+
+function soap12Fault(code: FaultCode, reason: string, notUnderstood: readonly NotUnderstood[]): string {
+  const blocks = notUnderstood.map(
+    (h, i) => `<env:NotUnderstood qname="h${i}:${h.localName}" xmlns:h${i}="${escapeXml(h.namespace)}"/>`,
+  );
+  const header =
+    code === 'MustUnderstand' && blocks.length > 0
+      ? `<env:Header>${blocks.join('')}</env:Header>`
+      : code === 'VersionMismatch'
+        ? UPGRADE.replaceAll('soap:', 'env:')
+        : '';
+  return (
+    '<?xml version="1.0" encoding="utf-8"?>' +
+    `<env:Envelope xmlns:env="${SOAP_12.envelopeNamespace}">${header}<env:Body><env:Fault>` +
+    `<env:Code><env:Value>${SOAP_12.faultCodeName(code)}</env:Value></env:Code>` +
+    `<env:Reason><env:Text xml:lang="en">${escapeXml(reason)}</env:Text></env:Reason>` +
+    '</env:Fault></env:Body></env:Envelope>'
+  );
+}
+
+/** SOAP 1.2 Appendix A: the envelopes this node supports, newest first. */
+const UPGRADE =
+  '<soap:Header>' +
+  `<upg:Upgrade xmlns:upg="${SOAP_12.envelopeNamespace}">` +
+  `<upg:SupportedEnvelope qname="s12:Envelope" xmlns:s12="${SOAP_12.envelopeNamespace}"/>` +
+  `<upg:SupportedEnvelope qname="s11:Envelope" xmlns:s11="${SOAP_11.envelopeNamespace}"/>` +
+  '</upg:Upgrade></soap:Header>';
 
 function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);

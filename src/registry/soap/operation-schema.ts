@@ -1,0 +1,45 @@
+import libxmljs from 'libxmljs';
+
+/** Checks an operation element (what a Body carries) against the service's XSD. */
+export interface OperationSchema {
+  /** Null when the element is valid; else a reason naming the elements and lines at fault. */
+  problem(operationXml: string): string | null;
+}
+
+/** How many of libxml2's errors a fault quotes: the first ones say what is wrong, the rest repeat. */
+const MAX_QUOTED_ERRORS = 3;
+
+/**
+ * Compiles a service's XSD once (libxml2, in process) for validating every request's operation
+ * element before the operation runs: its parameters' names, order, count and types.
+ */
+export function createOperationSchema(schemaText: string, schemaFile: string): OperationSchema {
+  const schema = libxmljs.parseXml(schemaText, { baseUrl: schemaFile });
+  const namespace = /targetNamespace="([^"]*)"/.exec(schemaText)?.[1] ?? '';
+  return {
+    problem(operationXml) {
+      let document: ReturnType<typeof libxmljs.parseXml>;
+      try {
+        document = libxmljs.parseXml(operationXml);
+      } catch (error) {
+        const line = (error as { line?: unknown }).line;
+        const where = typeof line === 'number' ? ` (line ${line})` : '';
+        return `The operation element is not well-formed XML${where}: ${error instanceof Error ? error.message.trim() : String(error)}`;
+      }
+      if (document.validate(schema) === true) return null;
+      const quoted = document.validationErrors.slice(0, MAX_QUOTED_ERRORS).map((e) => {
+        const message = explain(e.message.trim().replaceAll(`{${namespace}}`, ''));
+        return typeof e.line === 'number' ? `line ${e.line}: ${message}` : message;
+      });
+      const more = document.validationErrors.length - quoted.length;
+      return `The request does not satisfy ${schemaFile}: ${quoted.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
+    },
+  };
+}
+
+/** libxml2's "not expected" covers three different mistakes; the fault names them. */
+function explain(message: string): string {
+  return /This element is not expected/.test(message)
+    ? `${message} (an unknown element, one in the wrong namespace or order, or one more than the schema's maxOccurs allows)`
+    : message;
+}
