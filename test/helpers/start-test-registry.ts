@@ -27,6 +27,7 @@ export async function startTestRegistry(
     maxRequestBodyBytes?: number;
     seed?: boolean;
     authFailureLimit?: { maxFailures: number; windowMs: number };
+    publicUrl?: string;
   } = {},
 ): Promise<TestRegistry> {
   certificate ??= generateDevelopmentCertificate();
@@ -42,6 +43,7 @@ export async function startTestRegistry(
     maxRequestBodyBytes: options.maxRequestBodyBytes ?? 4 * 1024 * 1024,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     ...(options.authFailureLimit === undefined ? {} : { authFailureLimit: options.authFailureLimit }),
+    ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
   });
   return {
     url: server.url,

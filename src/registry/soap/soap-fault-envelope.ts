@@ -47,7 +47,7 @@ export function soapFaultEnvelope(faultcode: string, faultstring: string): strin
   return (
     '<?xml version="1.0" encoding="utf-8"?>' +
     `<soap:Envelope xmlns:soap="${SOAP_11.envelopeNamespace}"><soap:Body><soap:Fault>` +
-    `<faultcode>${faultcode}</faultcode><faultstring>${escapeXml(faultstring)}</faultstring>` +
+    `<faultcode>${faultcode}</faultcode><faultstring>${escapeText(faultstring)}</faultstring>` +
     '</soap:Fault></soap:Body></soap:Envelope>'
   );
 }
@@ -71,7 +71,7 @@ function soap12Fault(code: FaultCode, reason: string, notUnderstood: readonly No
     '<?xml version="1.0" encoding="utf-8"?>' +
     `<env:Envelope xmlns:env="${SOAP_12.envelopeNamespace}">${header}<env:Body><env:Fault>` +
     `<env:Code><env:Value>${SOAP_12.faultCodeName(code)}</env:Value></env:Code>` +
-    `<env:Reason><env:Text xml:lang="en">${escapeXml(reason)}</env:Text></env:Reason>` +
+    `<env:Reason><env:Text xml:lang="en">${escapeText(reason)}</env:Text></env:Reason>` +
     '</env:Fault></env:Body></env:Envelope>'
   );
 }
@@ -83,6 +83,11 @@ const UPGRADE =
   `<upg:SupportedEnvelope qname="s12:Envelope" xmlns:s12="${SOAP_12.envelopeNamespace}"/>` +
   `<upg:SupportedEnvelope qname="s11:Envelope" xmlns:s11="${SOAP_11.envelopeNamespace}"/>` +
   '</upg:Upgrade></soap:Header>';
+
+/** Text content: only what XML requires, so that a reason reads as written in any client. */
+function escapeText(text: string): string {
+  return text.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c] ?? c);
+}
 
 function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
