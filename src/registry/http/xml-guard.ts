@@ -1,3 +1,4 @@
+import libxmljs from 'libxmljs';
 import sax from 'sax';
 
 /**
@@ -12,6 +13,11 @@ export const XML_LIMITS = {
   maxAttributeChars: 4096,
 } as const;
 
+/** Characters outside XML 1.0's Char production, and lone surrogates (which no encoding can carry). */
+const NOT_XML_CHARACTER =
+  // eslint-disable-next-line no-control-regex -- finding control characters is this expression's job
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+
 /** Thrown from a sax handler to stop reading at the first problem. */
 class Stop extends Error {}
 
@@ -23,6 +29,12 @@ class Stop extends Error {}
  */
 export function findXmlProblem(xml: string): string | null {
   if (xml.trim() === '') return 'The request body is empty; expected a SOAP envelope';
+  const badCharacter = NOT_XML_CHARACTER.exec(xml);
+  if (badCharacter !== null) {
+    const line = xml.slice(0, badCharacter.index).split('\n').length;
+    const code = badCharacter[0].codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0') ?? '';
+    return `Malformed XML: U+${code} is not a character XML allows (line ${line})`;
+  }
   const parser = sax.parser(true, { xmlns: false });
   let problem: string | null = null;
   let depth = 0;
@@ -60,5 +72,23 @@ export function findXmlProblem(xml: string): string | null {
   } catch (error) {
     if (!(error instanceof Stop)) throw error;
   }
-  return problem;
+  return problem ?? libxml2Problem(xml);
+}
+
+/**
+ * sax is lenient where XML is not (it keeps one of two equal attributes, accepts `<` in an attribute
+ * value), so libxml2, which validates the operation later, also has the last word on
+ * well-formedness: both must read the same document. Its defaults substitute no entities and load
+ * nothing, and the checks above have already bounded what it reads.
+ */
+function libxml2Problem(xml: string): string | null {
+  try {
+    libxmljs.parseXml(xml);
+    return null;
+  } catch (error) {
+    const line = (error as { line?: unknown }).line;
+    const message = error instanceof Error ? error.message.trim() : String(error);
+    const where = typeof line === 'number' && !/Line: \d+/.test(message) ? ` (line ${line})` : '';
+    return `Malformed XML: ${message}${where}`;
+  }
 }

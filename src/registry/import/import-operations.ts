@@ -7,6 +7,7 @@ import type { RuleError } from '../rules/index.ts';
 import { requireText } from '../soap/args.ts';
 import { currentRequest } from '../soap/request-context.ts';
 import { SoapFault } from '../soap/soap-fault.ts';
+import type { OperationCheck } from '../soap/soap-service.ts';
 import { childObject } from '../soap/string-leaves.ts';
 import {
   deleteAlternativAdresse,
@@ -40,6 +41,28 @@ export const IMPORT_WRITE_OPERATIONS: ReadonlySet<string> = new Set([
   'DeleteAlternativAdresse',
   'MoveAlternativAdresse',
 ]);
+
+/**
+ * The XSD check of an ImportService write, before node-soap parses it: a wrong shape is answered
+ * FEJL with its SKEMA_FEJL errors at once (no rule runs, node-soap never maps arguments the XSD does
+ * not describe); wrong values in a right shape let the write run, to be answered with the rules'
+ * errors as well.
+ */
+export function createImportWriteCheck() {
+  const validator = createImportSchemaValidator();
+  return {
+    handles: (operation: string) => IMPORT_WRITE_OPERATIONS.has(operation),
+    check(operation: string, operationXml: string): OperationCheck {
+      const { errors, structural } = validator.validateOperationXml(operationXml);
+      if (!structural) return { kind: 'run' };
+      currentRequest().log.info({ operation, fejl: errors.map((f) => f.kode) }, 'write answered FEJL');
+      return {
+        kind: 'answer',
+        result: { [`${operation}Result`]: importSvarToXml({ status: 'FEJL', fejl: errors }) },
+      };
+    },
+  };
+}
 
 /**
  * The ImportService operations by their WSDL names. Every write validates the records it carries

@@ -31,20 +31,35 @@ export interface SoapService {
   process(request: SoapRequest): Promise<SoapAnswer>;
 }
 
+/** What the XSD check decides before node-soap reads the arguments. */
+export type OperationCheck =
+  | { kind: 'run' }
+  /** A Client fault with this reason; nothing runs. */
+  | { kind: 'fault'; reason: string }
+  /** The operation's answer, decided without running it (an ImportService write's SKEMA_FEJL). */
+  | { kind: 'answer'; result: Record<string, unknown> };
+
 export interface SoapServiceOptions {
   name: string;
   wsdlPath: string;
   schemaFiles: readonly string[];
   operations: Record<string, SoapOperation>;
   /**
-   * Checks the operation element against the service's XSD before it runs: a reason is answered as
-   * a Client fault, null lets it run (an ImportService write validates itself, to answer SKEMA_FEJL).
+   * Checks the operation element against the service's XSD before node-soap parses it: node-soap
+   * cannot be trusted with a shape the XSD does not describe (markup where a number belongs
+   * crashes its parser).
    */
-  checkOperation(operation: string, operationXml: string): string | null;
+  checkOperation(operation: string, operationXml: string): OperationCheck;
 }
 
-/** The fault an operation raised in this request, so that it is answered in the request's version. */
-const raisedFault = new AsyncLocalStorage<{ fault: SoapFault | null }>();
+/**
+ * Per request: the fault an operation raised, so that it is answered in the request's version, and
+ * an answer decided before the operation ran.
+ */
+const raisedFault = new AsyncLocalStorage<{
+  fault: SoapFault | null;
+  decided: Record<string, unknown> | null;
+}>();
 
 /**
  * Builds a SOAP service for a WSDL file and its operations. The operation is decided here, from the
@@ -91,16 +106,24 @@ export async function createSoapService(options: SoapServiceOptions): Promise<So
       const dispatched = dispatchOperation(name, wsdl, envelope, request);
       if (!dispatched.ok)
         return faultAnswer(version, dispatched.code, dispatched.reason, dispatched.notUnderstood);
-      const schemaProblem = checkOperation(dispatched.operation, operation.xmlAtItsLine);
-      if (schemaProblem !== null)
-        return faultAnswer(version, 'Client', `${dispatched.operation}: ${schemaProblem}`);
+      const check = checkOperation(dispatched.operation, operation.xmlAtItsLine);
+      if (check.kind === 'fault')
+        return faultAnswer(version, 'Client', `${dispatched.operation}: ${check.reason}`);
       const context = currentRequest();
       context.operationXml = operation.xmlAtItsLine;
 
+      // A decided answer still goes through node-soap's serialiser, with arguments it need not read.
+      const element =
+        check.kind === 'answer'
+          ? `<op:${dispatched.operation} xmlns:op="${wsdl.targetNamespace}"/>`
+          : operation.xml;
       const canonical =
         `<soap:Envelope xmlns:soap="${SOAP_11.envelopeNamespace}"><soap:Body>` +
-        `${operation.xml}</soap:Body></soap:Envelope>`;
-      const raised = { fault: null as SoapFault | null };
+        `${element}</soap:Body></soap:Envelope>`;
+      const raised = {
+        fault: null as SoapFault | null,
+        decided: check.kind === 'answer' ? check.result : null,
+      };
       const response = await raisedFault.run(raised, () =>
         server.processRequest(canonical, {
           url: `/${name}`,
@@ -147,6 +170,8 @@ function inVersion(envelope: string, version: SoapVersion): string {
  * a Server fault without details.
  */
 async function guard(operation: string, run: SoapOperation, args: unknown): Promise<Record<string, unknown>> {
+  const decided = raisedFault.getStore()?.decided ?? null;
+  if (decided !== null) return decided;
   try {
     return await run(args);
   } catch (error) {
