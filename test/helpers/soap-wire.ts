@@ -78,9 +78,8 @@ export function storeFingerprint(store: RegistryStore): string {
 
 /** The faultstring (1.1) or Reason/Text (1.2) of a fault answer, or null when it is no fault. */
 export function faultReason(body: string): string | null {
-  const match = /<faultstring>([\s\S]*?)<\/faultstring>|<env:Text xml:lang="en">([\s\S]*?)<\/env:Text>/.exec(
-    body,
-  );
+  const match =
+    /<faultstring>([\s\S]*?)<\/faultstring>|<soap:Text xml:lang="en">([\s\S]*?)<\/soap:Text>/.exec(body);
   return match === null ? null : decodeXmlText(match[1] ?? match[2] ?? '');
 }
 

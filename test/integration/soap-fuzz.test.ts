@@ -59,7 +59,7 @@ function verdict(answer: Answer): string | null {
   }
   const fault11 = /<faultcode>soap:(Client|MustUnderstand|VersionMismatch)<\/faultcode><faultstring>[^<]+/;
   const fault12 =
-    /<env:Value>env:(Sender|MustUnderstand|VersionMismatch)<\/env:Value>.*<env:Text xml:lang="en">[^<]+/;
+    /<soap:Value>soap:(Sender|MustUnderstand|VersionMismatch)<\/soap:Value>.*<soap:Text xml:lang="en">[^<]+/;
   // A body over the limit is refused before it is read, with a fault (HTTP 413).
   if (
     [500, 413].includes(answer.status) &&
@@ -67,7 +67,7 @@ function verdict(answer: Answer): string | null {
     fault11.test(answer.body)
   )
     return null;
-  const status12 = answer.body.includes('env:Sender') ? 400 : 500;
+  const status12 = answer.body.includes('soap:Sender') ? 400 : 500;
   if (
     [status12, 413].includes(answer.status) &&
     answer.contentType.startsWith('application/soap+xml') &&

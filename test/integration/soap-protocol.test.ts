@@ -235,10 +235,10 @@ describe('SOAP 1.2 by its own rules', () => {
     );
     expect(response.status).toBe(400);
     expect(response.headers['content-type']).toBe('application/soap+xml; charset=utf-8');
-    expect(response.body).toContain(`<env:Envelope xmlns:env="${SOAP12_NS}">`);
-    expect(response.body).toContain('<env:Code><env:Value>env:Sender</env:Value></env:Code>');
+    expect(response.body).toContain(`<soap:Envelope xmlns:soap="${SOAP12_NS}">`);
+    expect(response.body).toContain('<soap:Code><soap:Value>soap:Sender</soap:Value></soap:Code>');
     expect(response.body).toMatch(
-      /<env:Reason><env:Text xml:lang="en">the Content-Type action parameter ".*DeleteAnvisningsEnhed" does not match/,
+      /<soap:Reason><soap:Text xml:lang="en">the Content-Type action parameter ".*DeleteAnvisningsEnhed" does not match/,
     );
     expect(response.body).not.toContain('faultcode');
   });
@@ -250,7 +250,7 @@ describe('SOAP 1.2 by its own rules', () => {
       envelope('1.2', imp('GetXMLSchema', '<schemaName>Other.xsd</schemaName>')),
     );
     expect(response.status).toBe(400);
-    expect(response.body).toContain('env:Sender');
+    expect(response.body).toContain('soap:Sender');
     expect(response.body).toMatch(/unknown schemaName "Other.xsd"/);
   });
 
@@ -262,7 +262,7 @@ describe('SOAP 1.2 by its own rules', () => {
     );
     expect(twelve.status).toBe(400);
     expect(twelve.body).toMatch(
-      /env:Sender.*A SOAP 1.2 envelope is sent with Content-Type application\/soap\+xml/,
+      /soap:Sender.*A SOAP 1.2 envelope is sent with Content-Type application\/soap\+xml/,
     );
     const eleven = await post12(
       registry,
@@ -295,8 +295,8 @@ describe('mustUnderstand', () => {
     const body = envelope('1.2', updateEmail('mu@example.dk'), audit('env:mustUnderstand="true"'));
     const response = await unchanged(() => post12(registry, 'ImportService', body));
     expect(response.status).toBe(500);
-    expect(response.body).toContain('<env:Value>env:MustUnderstand</env:Value>');
-    expect(response.body).toContain('<env:NotUnderstood qname="h0:Audit" xmlns:h0="urn:audit"/>');
+    expect(response.body).toContain('<soap:Value>soap:MustUnderstand</soap:Value>');
+    expect(response.body).toContain('<soap:NotUnderstood qname="h0:Audit" xmlns:h0="urn:audit"/>');
   });
 
   it('runs a request whose unknown headers are optional or meant for another node', async () => {

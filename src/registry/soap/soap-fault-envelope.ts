@@ -59,20 +59,20 @@ function soap11Fault(code: FaultCode, reason: string): string {
 
 function soap12Fault(code: FaultCode, reason: string, notUnderstood: readonly NotUnderstood[]): string {
   const blocks = notUnderstood.map(
-    (h, i) => `<env:NotUnderstood qname="h${i}:${h.localName}" xmlns:h${i}="${escapeXml(h.namespace)}"/>`,
+    (h, i) => `<soap:NotUnderstood qname="h${i}:${h.localName}" xmlns:h${i}="${escapeXml(h.namespace)}"/>`,
   );
   const header =
     code === 'MustUnderstand' && blocks.length > 0
-      ? `<env:Header>${blocks.join('')}</env:Header>`
+      ? `<soap:Header>${blocks.join('')}</soap:Header>`
       : code === 'VersionMismatch'
-        ? UPGRADE.replaceAll('soap:', 'env:')
+        ? UPGRADE
         : '';
   return (
     '<?xml version="1.0" encoding="utf-8"?>' +
-    `<env:Envelope xmlns:env="${SOAP_12.envelopeNamespace}">${header}<env:Body><env:Fault>` +
-    `<env:Code><env:Value>${SOAP_12.faultCodeName(code)}</env:Value></env:Code>` +
-    `<env:Reason><env:Text xml:lang="en">${escapeText(reason)}</env:Text></env:Reason>` +
-    '</env:Fault></env:Body></env:Envelope>'
+    `<soap:Envelope xmlns:soap="${SOAP_12.envelopeNamespace}">${header}<soap:Body><soap:Fault>` +
+    `<soap:Code><soap:Value>${SOAP_12.faultCodeName(code)}</soap:Value></soap:Code>` +
+    `<soap:Reason><soap:Text xml:lang="en">${escapeText(reason)}</soap:Text></soap:Reason>` +
+    '</soap:Fault></soap:Body></soap:Envelope>'
   );
 }
 

@@ -49,7 +49,7 @@ export const SOAP_12: SoapVersion = {
     'http://www.w3.org/2003/05/soap-envelope/role/next',
     'http://www.w3.org/2003/05/soap-envelope/role/ultimateReceiver',
   ],
-  faultCodeName: (code) => `env:${SOAP_12_CODES[code]}`,
+  faultCodeName: (code) => `soap:${SOAP_12_CODES[code]}`,
   // SOAP 1.2 Part 2 §7.5.1.2, table 20: env:Sender is 400 Bad Request, every other fault 500.
   faultStatus: (code) => (code === 'Client' ? 400 : 500),
 };
