@@ -78,7 +78,7 @@ function verdict(answer: Answer): string | null {
 }
 
 describe('a fuzz run of generated malformed and hostile ImportService requests', () => {
-  it(`answers ${CASES} of them (seed ${SEED}) with SKEMA_FEJL/FEJL or a Client fault, writes nothing, and stays up`, async () => {
+  it(`answers ${CASES} of them (seed ${SEED}) with SKEMA_FEJL/FEJL or a Client fault, writes nothing, and stays up`, { timeout: 120_000 }, async () => {
     const cases = generateFuzzCases(SEED, CASES);
     const before = storeFingerprint(registry.store);
     const sequence = registry.store.changeSequence();
