@@ -54,7 +54,11 @@ export function createImportWriteCheck() {
     handles: (operation: string) => IMPORT_WRITE_OPERATIONS.has(operation),
     check(operation: string, operationXml: string): OperationCheck {
       const { errors, structural } = validator.validateOperationXml(operationXml);
-      if (!structural) return { kind: 'run' };
+      if (!structural) {
+        // The write answers value errors together with the rules' (they are not validated twice).
+        currentRequest().schemaErrors = errors;
+        return { kind: 'run' };
+      }
       currentRequest().log.info({ operation, fejl: errors.map((f) => f.kode) }, 'write answered FEJL');
       return {
         kind: 'answer',
@@ -85,9 +89,11 @@ export function createImportOperations(deps: ImportDeps) {
   const write =
     (operation: string, run: (args: unknown) => ImportSvar) =>
     (args: unknown): Record<string, unknown> => {
-      const { errors: fromSchema, structural } = validator.validateOperationXml(
-        currentRequest().operationXml ?? '',
-      );
+      const context = currentRequest();
+      const { errors: fromSchema, structural } =
+        context.schemaErrors === undefined
+          ? validator.validateOperationXml(context.operationXml ?? '')
+          : { errors: [...context.schemaErrors] as RuleError[], structural: false };
       const svar: ImportSvar = structural
         ? { status: 'FEJL', fejl: fromSchema }
         : fromSchema.length > 0

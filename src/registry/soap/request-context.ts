@@ -11,6 +11,8 @@ export interface RequestContext {
   requestXml: string;
   /** The Body's operation element alone, at its line, once dispatched (what the XSD checks). */
   operationXml?: string;
+  /** The operation element's schema errors, once an ImportService write's check has found them. */
+  schemaErrors?: readonly { felt: string; kode: string; tekst: string }[];
 }
 
 /**
