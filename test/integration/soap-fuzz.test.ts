@@ -78,40 +78,44 @@ function verdict(answer: Answer): string | null {
 }
 
 describe('a fuzz run of generated malformed and hostile ImportService requests', () => {
-  it(`answers ${CASES} of them (seed ${SEED}) with SKEMA_FEJL/FEJL or a Client fault, writes nothing, and stays up`, { timeout: 120_000 }, async () => {
-    const cases = generateFuzzCases(SEED, CASES);
-    const before = storeFingerprint(registry.store);
-    const sequence = registry.store.changeSequence();
-    const problems: string[] = [];
-    const byMutation = new Map<string, number>();
-    let next = 0;
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: PARALLEL }, async () => {
-        for (let i = next++; i < cases.length; i = next++) {
-          const one = cases[i];
-          if (one === undefined) continue;
-          byMutation.set(one.mutation, (byMutation.get(one.mutation) ?? 0) + 1);
-          try {
-            const problem = verdict(await send(one));
-            if (problem !== null) problems.push(`#${i} ${one.operation}, ${one.mutation}: ${problem}`);
-          } catch (error) {
-            problems.push(`#${i} ${one.operation}, ${one.mutation}: no answer (${String(error)})`);
+  it(
+    `answers ${CASES} of them (seed ${SEED}) with SKEMA_FEJL/FEJL or a Client fault, writes nothing, and stays up`,
+    { timeout: 120_000 },
+    async () => {
+      const cases = generateFuzzCases(SEED, CASES);
+      const before = storeFingerprint(registry.store);
+      const sequence = registry.store.changeSequence();
+      const problems: string[] = [];
+      const byMutation = new Map<string, number>();
+      let next = 0;
+      const started = performance.now();
+      await Promise.all(
+        Array.from({ length: PARALLEL }, async () => {
+          for (let i = next++; i < cases.length; i = next++) {
+            const one = cases[i];
+            if (one === undefined) continue;
+            byMutation.set(one.mutation, (byMutation.get(one.mutation) ?? 0) + 1);
+            try {
+              const problem = verdict(await send(one));
+              if (problem !== null) problems.push(`#${i} ${one.operation}, ${one.mutation}: ${problem}`);
+            } catch (error) {
+              problems.push(`#${i} ${one.operation}, ${one.mutation}: no answer (${String(error)})`);
+            }
           }
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
-    // The run's figures, for whoever reads the test output (the report's measurement).
-    process.stderr.write(
-      `fuzz: ${cases.length} requests in ${seconds.toFixed(1)} s; by mutation ${JSON.stringify(Object.fromEntries(byMutation))}\n`,
-    );
-    expect(problems.slice(0, 20)).toEqual([]);
-    expect(registry.store.changeSequence()).toBe(sequence);
-    expect(storeFingerprint(registry.store)).toBe(before);
-    // Every mutation was tried more than a few times.
-    expect(Math.min(...byMutation.values())).toBeGreaterThan(10);
-  });
+        }),
+      );
+      const seconds = (performance.now() - started) / 1000;
+      // The run's figures, for whoever reads the test output (the report's measurement).
+      process.stderr.write(
+        `fuzz: ${cases.length} requests in ${seconds.toFixed(1)} s; by mutation ${JSON.stringify(Object.fromEntries(byMutation))}\n`,
+      );
+      expect(problems.slice(0, 20)).toEqual([]);
+      expect(registry.store.changeSequence()).toBe(sequence);
+      expect(storeFingerprint(registry.store)).toBe(before);
+      // Every mutation was tried more than a few times.
+      expect(Math.min(...byMutation.values())).toBeGreaterThan(10);
+    },
+  );
 
   it('accepts every base write unmutated: the mutations, not the bases, were refused', async () => {
     const sequence = registry.store.changeSequence();
