@@ -8,6 +8,7 @@ import { createGatewayLogger } from './logger.ts';
 import { registryOperations } from './operations/registry-operations.ts';
 import { createPlaygroundRoutes } from './playground/routes.ts';
 import { startGateway, type RunningGateway } from './server.ts';
+import { onStop } from '../process/on-stop.ts';
 
 /** What a caller (`src/main.ts`) may hand in instead of configuring it. */
 export interface RunGatewayOptions {
@@ -65,6 +66,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       () => process.exit(1),
     );
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  onStop(stop, process.env);
 }

@@ -10,6 +10,7 @@ import { startRegistryServer, type RunningRegistry } from './server.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
 import { loadOrCreateDevelopmentCertificate, readTlsMaterial } from './tls.ts';
 import type { Logger } from 'pino';
+import { onStop } from '../process/on-stop.ts';
 
 /** A running register, with the certificate a client must trust. */
 export type StartedRegistry = RunningRegistry & { ca: string };
@@ -37,20 +38,31 @@ export async function runRegistry(env: NodeJS.ProcessEnv, logger?: Logger): Prom
   if (config.usersFilePath === null)
     log.warn('demo identities are on (password = user name); set REGISTRY_USERS_FILE');
   const server = await startRegistryServer({
-    services: await createRegistryServices(store, {
-      ...createExternalRegisters(config.externalChecks, store),
-      ...(config.faultKillInWrite === null ? {} : { inWrite: killInWrite(config.faultKillInWrite, log) }),
-    }),
+    services: await createRegistryServices(
+      store,
+      {
+        ...createExternalRegisters(config.externalChecks, store),
+        ...(config.faultKillInWrite === null ? {} : { inWrite: killInWrite(config.faultKillInWrite, log) }),
+      },
+      { changeFeed: config.changeFeed, sharedAnswersMaxBytes: config.sharedAnswersMaxBytes },
+    ),
     users,
     tls,
     host: config.host,
     port: config.port,
     maxRequestBodyBytes: config.maxRequestBodyBytes,
+    sendTimeoutMs: config.sendTimeoutMs,
     logger: log,
     publicUrl: config.publicUrl,
+    authFailureLimit: {
+      maxFailures: config.loginFailuresPerAddress,
+      maxFailuresPerUser: config.loginFailuresPerUser,
+      windowMs: config.loginFailureWindowMs,
+    },
+    hashQueue: { maxRunning: config.maxConcurrentHashes },
   });
   log.info(
-    { url: server.url, startupMs: Math.round(performance.now() - started) },
+    { url: server.url, changeFeed: config.changeFeed, startupMs: Math.round(performance.now() - started) },
     `register listening: ${server.url}/ExportService?wsdl`,
   );
   return {
@@ -79,6 +91,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       () => process.exit(1),
     );
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  onStop(stop, process.env);
 }

@@ -1,5 +1,5 @@
 import { pino } from 'pino';
-import { createDemoUserDirectory } from '../../src/registry/auth/user-directory.ts';
+import { createDemoUserDirectory, type UserDirectory } from '../../src/registry/auth/user-directory.ts';
 import { createRegistryServices } from '../../src/registry/app.ts';
 import { createExternalRegisters } from '../../src/registry/external/create-external-registers.ts';
 import { seedStore } from '../../src/registry/seed/seed-store.ts';
@@ -26,8 +26,15 @@ export async function startTestRegistry(
   options: {
     maxRequestBodyBytes?: number;
     seed?: boolean;
-    authFailureLimit?: { maxFailures: number; windowMs: number };
+    authFailureLimit?: { maxFailures: number; maxFailuresPerUser?: number; windowMs: number };
+    /** The URL the WSDLs name as the register's address; where it listens by default. */
     publicUrl?: string;
+    /** Who may log in; the demo identities by default. */
+    users?: UserDirectory;
+    /** ExportService's change feed (GetAendringer); on unless false. */
+    changeFeed?: boolean;
+    /** Password hashes running at once (the register's default: cores − 1). */
+    hashQueue?: { maxRunning: number };
   } = {},
 ): Promise<TestRegistry> {
   certificate ??= generateDevelopmentCertificate();
@@ -35,8 +42,11 @@ export async function startTestRegistry(
   const store = openSqliteStore({ path: ':memory:' });
   if (options.seed !== false) seedStore(store);
   const server = await startRegistryServer({
-    services: await createRegistryServices(store, createExternalRegisters('embedded', store)),
-    users: createDemoUserDirectory(),
+    services: await createRegistryServices(store, createExternalRegisters('embedded', store), {
+      changeFeed: options.changeFeed ?? true,
+      sharedAnswersMaxBytes: 64 * 1024 * 1024,
+    }),
+    users: options.users ?? createDemoUserDirectory(),
     tls,
     host: '127.0.0.1',
     port: 0,
@@ -44,6 +54,7 @@ export async function startTestRegistry(
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     ...(options.authFailureLimit === undefined ? {} : { authFailureLimit: options.authFailureLimit }),
     ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
+    ...(options.hashQueue === undefined ? {} : { hashQueue: options.hashQueue }),
   });
   return {
     url: server.url,

@@ -1,8 +1,9 @@
 import type { Client } from 'soap';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../src/registry/auth/user-directory.ts';
+import { httpsRequest, soapEnvelope } from '../helpers/https-request.ts';
 import { asArray, callOperation, createTestSoapClient } from '../helpers/soap-client.ts';
-import { startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import { basicAuth, startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
 
 type Rec = Record<string, unknown>;
 
@@ -165,6 +166,23 @@ describe('ExportService, STIL operations', () => {
       4810,
     );
     expect(asArray((all.alternativAdresser as Rec).alternativAdresse as Rec[]).length).toBeGreaterThan(0);
+  });
+
+  it('GetDagtilbudByAdmKommuneNummer reads the municipality code as sent: not one number is a Client fault', async () => {
+    for (const [sent, reason] of [
+      ['101abc', 'must be an integer; got &quot;101abc&quot;'],
+      ['1.5', 'must be an integer'],
+      ['', 'is required'],
+    ]) {
+      const answer = await httpsRequest(`${registry.url}/ExportService`, {
+        method: 'POST',
+        ca: registry.ca,
+        headers: { authorization: basicAuth('reader'), 'content-type': 'text/xml; charset=utf-8' },
+        body: soapEnvelope('GetDagtilbudByAdmKommuneNummer', `<AdmkommuneNummer>${sent}</AdmkommuneNummer>`),
+      });
+      expect({ sent, status: answer.status }).toEqual({ sent, status: 400 });
+      expect(answer.body).toContain(`GetDagtilbudByAdmKommuneNummer: parameter AdmkommuneNummer ${reason}`);
+    }
   });
 
   it('code tables: institution types, ownership forms, legal bases and the 98 municipalities', async () => {

@@ -48,6 +48,7 @@ describe.skipIf(!hasZeep)('the WSDL in a third-party SOAP client (zeep)', () => 
         GetDaginstitutionerByNumre: { DagInstitutionsNumre: { nummer: ['G30306'] } },
         GetAnvisningsEnhederByNumre: { enhedsNumre: { nummer: ['G10662', 'D10041'] } },
         GetAlternativAdresserByNumre: { alternativAdresseNumre: { nummer: ['G30504'] } },
+        GetAendringer: { fraSekvens: 0, maksAntal: 10 },
       };
       // Asynchronously: the register answers from this same process.
       const run = await promisify(execFile)(
@@ -59,7 +60,9 @@ describe.skipIf(!hasZeep)('the WSDL in a third-party SOAP client (zeep)', () => 
       const results = JSON.parse(run.stdout) as Record<string, { ok: boolean; summary: string }>;
       const failures = Object.entries(results).filter(([, r]) => !r.ok);
       expect(failures).toEqual([]);
-      expect(Object.keys(results)).toHaveLength(52);
+      // 27 operations (26 of STIL's and the change feed's GetAendringer) on each of the two ports.
+      expect(Object.keys(results)).toHaveLength(54);
+      expect(results['ExportServiceSoap12.GetAendringer']?.summary).toMatch(/"senesteSekvens": \d+/);
       expect(results['ExportServiceSoap12.GetAnvisningsEnhederByNumre']?.summary).toMatch(
         /"EnhedsNummer": "D10041"/,
       );

@@ -36,6 +36,8 @@ export interface LoginAttempt {
 const VERIFIED_FOR_MS = 24 * 3600_000;
 const MAX_VERIFIED = 10_000;
 const GATEWAY_KEY = 'all';
+/** Logins that may wait for those in flight to settle; more are held back at once. */
+const MAX_WAITING = 1000;
 
 /**
  * Keeps password guessing through the gateway's mutations from making the register refuse the
@@ -44,15 +46,21 @@ const GATEWAY_KEY = 'all';
  * The register refuses a client address after repeated failed logins, and to the register every
  * caller of the gateway is the gateway. So the gateway counts failed logins itself (the register's
  * 401 to a caller's credentials, rate-limiter-flexible's fixed windows) and holds back logins that
- * would go over a limit: per user name beyond `perUser`, for everyone beyond `perGateway`. Logins
- * still waiting for the register's answer count against both limits, so that a burst of parallel
- * guesses cannot slip past before the first failure is known.
+ * would go over a limit: per user name beyond `perUser`, for everyone beyond `perGateway`. Only
+ * failures count; but a login that would go over a limit if the logins still waiting for the
+ * register's answer failed waits for them to settle, so that a burst of parallel guesses cannot slip
+ * past before the first failure is known, and a burst of correct logins is not refused for
+ * failures that never come (the first accepted one makes the rest known-good).
  *
- * Credentials the register accepted in the last day are never held back, so that guessing cannot
- * lock out callers who have written through this gateway before. They are remembered as a keyed
- * hash (HMAC with a key that lives only in this process), never as text. The price: a user name
- * that has not logged in through this gateway since it started can be held back by someone else's
- * guessing, for the rest of a window; without the guard, the register would refuse everyone.
+ * Credentials the register accepted in the last day go through beyond the gateway-wide limit, so
+ * that guessing at other names cannot lock out callers who have written through this gateway
+ * before. They are remembered as a keyed hash (HMAC with a key that lives only in this process),
+ * never as text. A user name's own limit holds them back too, and a login held back by the
+ * gateway-wide limit counts against its name: if the right password went through where wrong ones
+ * are held back without asking the register, the answer would tell a guesser the password at any
+ * rate. The price: anyone can hold back a user name for the rest of a window by guessing at it,
+ * and beyond the gateway-wide limit every caller not known-good; without the guard, the register
+ * would refuse everyone.
  */
 export class FailedLoginGuard {
   readonly #limits: FailedLoginLimits;
@@ -60,6 +68,7 @@ export class FailedLoginGuard {
   readonly #failuresPerGateway: RateLimiterMemory;
   readonly #inFlightPerUser = new Map<string, number>();
   #inFlight = 0;
+  readonly #waiting = new Set<() => void>();
   readonly #verified = new LRUCache<string, true>({ max: MAX_VERIFIED, ttl: VERIFIED_FOR_MS });
   readonly #hmacKey = randomBytes(32);
 
@@ -76,29 +85,51 @@ export class FailedLoginGuard {
 
   /**
    * Lets one login go to the register, or throws TOO_MANY_REQUESTS (with `retryAfterSeconds`) when
-   * it would go over a limit.
+   * failed logins have reached a limit. A login that would reach a limit only if the logins still
+   * in flight fail waits until one of them settles, then is decided again: it is neither refused
+   * for failures that have not happened nor let past a limit that they may reach.
    */
   async begin(caller: CallerCredentials): Promise<LoginAttempt> {
     const digest = this.#digest(caller);
     const user = caller.userName();
-    if (this.#verified.has(digest)) return this.#attempt(digest, user, false);
-    const [userFailures, allFailures] = await Promise.all([
-      this.#failuresPerUser.get(user),
-      this.#failuresPerGateway.get(GATEWAY_KEY),
-    ]);
-    // From here to the count below nothing awaits: parallel logins see each other in flight.
-    if (failed(userFailures) + (this.#inFlightPerUser.get(user) ?? 0) >= this.#limits.perUser) {
-      throw heldBack('Too many failed logins for this user name', userFailures);
+    for (;;) {
+      const [userFailures, allFailures] = await Promise.all([
+        this.#failuresPerUser.get(user),
+        this.#failuresPerGateway.get(GATEWAY_KEY),
+      ]);
+      // From here to the count below nothing awaits: parallel logins see each other in flight.
+      const knownGood = this.#verified.has(digest);
+      const userFailed = failed(userFailures);
+      const allFailed = failed(allFailures);
+      if (!knownGood && allFailed >= this.#limits.perGateway) {
+        // Counted against the name: else a guesser could try passwords here at any speed and tell
+        // the right one (known-good, let through) from the rest (held back).
+        void this.#failuresPerUser.penalty(user);
+        throw heldBack(
+          'Too many failed logins through this gateway; only logins the register accepted before go through now',
+          allFailures,
+        );
+      }
+      // Known-good credentials too, for the same reason: the answer must not tell the password.
+      if (userFailed >= this.#limits.perUser) {
+        throw heldBack('Too many failed logins for this user name', userFailures);
+      }
+      if (knownGood) return this.#attempt(digest, user, false);
+      const userInFlight = this.#inFlightPerUser.get(user) ?? 0;
+      if (
+        userFailed + userInFlight < this.#limits.perUser &&
+        allFailed + this.#inFlight < this.#limits.perGateway
+      ) {
+        this.#inFlightPerUser.set(user, userInFlight + 1);
+        this.#inFlight += 1;
+        return this.#attempt(digest, user, true);
+      }
+      // Bounded: the logins in flight settle within the SOAP timeout, and so few may wait at once.
+      if (this.#waiting.size >= MAX_WAITING) {
+        throw heldBack('Too many logins waiting for the register through this gateway', allFailures);
+      }
+      await new Promise<void>((resolve) => this.#waiting.add(resolve));
     }
-    if (failed(allFailures) + this.#inFlight >= this.#limits.perGateway) {
-      throw heldBack(
-        'Too many failed logins through this gateway; only logins the register accepted before go through now',
-        allFailures,
-      );
-    }
-    this.#inFlightPerUser.set(user, (this.#inFlightPerUser.get(user) ?? 0) + 1);
-    this.#inFlight += 1;
-    return this.#attempt(digest, user, true);
   }
 
   #attempt(digest: string, user: string, counted: boolean): LoginAttempt {
@@ -120,6 +151,10 @@ export class FailedLoginGuard {
           void this.#failuresPerUser.penalty(user);
           void this.#failuresPerGateway.penalty(GATEWAY_KEY);
         }
+        // Every waiting login decides again, on the counts as they are now.
+        const waiting = [...this.#waiting];
+        this.#waiting.clear();
+        for (const wake of waiting) wake();
       },
     };
   }

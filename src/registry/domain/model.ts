@@ -33,6 +33,8 @@ export interface Adresse {
 export interface Livsforloeb {
   aktivitetsstatus: Aktivitetsstatus;
   oprettetTidspunkt: string;
+  /** When its last change committed (the one `aendringsSekvens` names); null until this register changes it. */
+  aendretTidspunkt: string | null;
   nedlagtTidspunkt: string | null;
   /** The change sequence number of the last committed change to this record. */
   aendringsSekvens: number;
@@ -46,6 +48,19 @@ export interface Daginstitution extends Livsforloeb {
   lovgrundlagKode: number;
   admKommuneKode: number;
 }
+
+/**
+ * Who owns a daginstitution, as the register records it beside STIL's fields: the CVR number of the
+ * owner (for a private institution, the private owner). Set once when the daginstitution is created,
+ * from its first unit's P-number; never derived from the units under it afterwards. Internal: the
+ * rights look at it (import/rights.ts); no export shows it.
+ */
+export interface Ejerskab {
+  ejerCvrNummer: string | null;
+}
+
+/** A daginstitution as the store keeps it: STIL's fields and its owner. */
+export type EjetDaginstitution = Daginstitution & Ejerskab;
 
 /** Fields an anvisningsenhed and an alternativ adresse share. */
 export interface Enhedsfelter {

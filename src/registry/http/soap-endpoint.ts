@@ -5,8 +5,19 @@ import { currentRequest } from '../soap/request-context.ts';
 import { faultAnswer } from '../soap/soap-fault-envelope.ts';
 import { versionOfMediaType } from '../soap/soap-versions.ts';
 import { findXmlProblem } from './xml-guard.ts';
+import { decodeRequestBody } from './request-text.ts';
+import { sendAnswer } from './send-answer.ts';
 
 const XML = 'text/xml; charset=utf-8';
+
+/** How an endpoint reads requests, sends answers and names itself in its WSDL. */
+export interface SoapEndpointOptions {
+  maxBodyBytes: number;
+  /** A client that takes no part of an answer for this long is disconnected. */
+  sendTimeoutMs: number;
+  /** The register's public URL, without a trailing slash. */
+  publicUrl: string;
+}
 
 /**
  * Serves one SOAP service at `/<name>`: the WSDL at `?wsdl` (its addresses set to the register's
@@ -18,9 +29,9 @@ export async function handleSoapEndpoint(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
-  maxBodyBytes: number,
-  publicUrl: string,
+  limits: SoapEndpointOptions,
 ): Promise<void> {
+  const { maxBodyBytes, sendTimeoutMs, publicUrl } = limits;
   if (req.method === 'GET' && url.pathname === `/${service.name}` && url.search.toLowerCase() === '?wsdl') {
     return send(res, 200, XML, wsdlWithAddress(service, publicUrl));
   }
@@ -46,8 +57,10 @@ export async function handleSoapEndpoint(
     }
     throw error;
   }
-  const xml = body.toString('utf8');
-  const problem = findXmlProblem(xml);
+  // The body is read by the encoding it declares (fatal, NFC); a body that cannot be read is a
+  // Client fault in the version its Content-Type names, like every other unreadable request.
+  const { xml, problem: encodingProblem } = decodeRequestBody(body, contentType);
+  const problem = encodingProblem ?? findXmlProblem(xml);
   if (problem !== null) {
     const fault = faultAnswer(version, 'Client', problem);
     return send(res, fault.statusCode, fault.contentType, fault.body);
@@ -59,7 +72,7 @@ export async function handleSoapEndpoint(
     contentType,
     soapAction: typeof soapAction === 'string' ? soapAction : undefined,
   });
-  return send(res, response.statusCode, response.contentType, response.body);
+  return sendAnswer(res, response.statusCode, response.contentType, response.body, sendTimeoutMs);
 }
 
 /** The WSDL with every port's address (`soap:address`, `soap12:address`) set to the public URL, escaped. */

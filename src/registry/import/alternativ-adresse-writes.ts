@@ -1,5 +1,5 @@
 import type { AlternativAdresseInput } from '../domain/import-input.ts';
-import type { AlternativAdresse, Daginstitution } from '../domain/model.ts';
+import type { AlternativAdresse, EjetDaginstitution } from '../domain/model.ts';
 import { validateAlternativAdresseFields, type RuleError } from '../rules/index.ts';
 import { fejl, ok, type ImportSvar } from './import-answer.ts';
 import { changed, text, toAdresse } from './input-to-model.ts';
@@ -9,7 +9,7 @@ import type { WriteTools } from './write-tools.ts';
 const A = 'AlternativAdresse';
 
 /** The daginstitution above a unit, which the rights and the municipality rule look at. */
-function daginstitutionOf(structure: Structure, enhedsNummer: string): Daginstitution {
+function daginstitutionOf(structure: Structure, enhedsNummer: string): EjetDaginstitution {
   const unit = structure.anvisningsenhed(enhedsNummer);
   const parent = unit === undefined ? undefined : structure.daginstitution(unit.daginstitutionsNummer);
   if (parent === undefined) throw new Error(`Unit ${enhedsNummer} has no daginstitution`);
@@ -38,15 +38,16 @@ export function insertAlternativAdresse(
     const daginstitution = daginstitutionOf(structure, unitNummer);
     const pNummer = text(a.PNummer);
     const cvrNummer = tools.cvrOf(pNummer);
-    const refused = tools.refusal(
-      'InsertAlternativAdresse',
-      unitNummer,
-      [tools.unitScope(daginstitution, unit.record), tools.unitScope(daginstitution, { cvrNummer })],
-      `${A}/EnhedsNummer`,
-    );
+    const refused =
+      tools.refusal(
+        'InsertAlternativAdresse',
+        unitNummer,
+        [tools.scopeOf(daginstitution)],
+        `${A}/EnhedsNummer`,
+      ) ?? tools.pNummerRefusal('InsertAlternativAdresse', unitNummer, pNummer, `${A}/PNummer`);
     if (refused !== null) return fejl([refused]);
     const nummer = w.issueNumber();
-    const sekvens = w.recordChange(tools.change('alternativadresse', nummer, 'InsertAlternativAdresse'));
+    const stamp = w.recordChange(tools.change('alternativadresse', nummer, 'InsertAlternativAdresse'));
     w.putAlternativAdresse({
       alternativAdresseNummer: nummer,
       anvisningsenhedsNummer: unitNummer,
@@ -57,11 +58,11 @@ export function insertAlternativAdresse(
       cvrNummer,
       pNummer,
       aktivitetsstatus: 'Aktiv',
-      oprettetTidspunkt: tools.now().toISOString(),
+      oprettetTidspunkt: stamp.aendretTidspunkt,
       nedlagtTidspunkt: null,
-      aendringsSekvens: sekvens,
+      ...stamp,
     });
-    return ok(nummer, sekvens);
+    return ok(nummer, stamp.aendringsSekvens);
   });
 }
 
@@ -89,12 +90,16 @@ export function updateAlternativAdresse(
       pNummer,
       cvrNummer: a.PNummer === undefined ? current.cvrNummer : tools.cvrOf(pNummer),
     };
-    const refused = tools.refusal(
-      'UpdateAlternativAdresse',
-      nummer,
-      [tools.unitScope(daginstitution, current), tools.unitScope(daginstitution, next)],
-      `${A}/AlternativAdresseNummer`,
-    );
+    const refused =
+      tools.refusal(
+        'UpdateAlternativAdresse',
+        nummer,
+        [tools.scopeOf(daginstitution)],
+        `${A}/AlternativAdresseNummer`,
+      ) ??
+      (pNummer === current.pNummer
+        ? null
+        : tools.pNummerRefusal('UpdateAlternativAdresse', nummer, pNummer, `${A}/PNummer`));
     if (refused !== null) return fejl([refused], nummer);
     if (a.EnhedsNummer !== undefined && a.EnhedsNummer.trim() !== current.anvisningsenhedsNummer) {
       return fejl(
@@ -108,9 +113,9 @@ export function updateAlternativAdresse(
         nummer,
       );
     }
-    const sekvens = w.recordChange(tools.change('alternativadresse', nummer, 'UpdateAlternativAdresse'));
-    w.putAlternativAdresse({ ...next, aendringsSekvens: sekvens });
-    return ok(nummer, sekvens);
+    const stamp = w.recordChange(tools.change('alternativadresse', nummer, 'UpdateAlternativAdresse'));
+    w.putAlternativAdresse({ ...next, ...stamp });
+    return ok(nummer, stamp.aendringsSekvens);
   });
 }
 
@@ -121,16 +126,11 @@ export function deleteAlternativAdresse(tools: WriteTools, structure: Structure,
     const found = structure.activeAlternativAdresse(nummer, felt);
     if (found.error !== null) return fejl([found.error], nummer);
     const daginstitution = daginstitutionOf(structure, found.record.anvisningsenhedsNummer);
-    const refused = tools.refusal(
-      'DeleteAlternativAdresse',
-      nummer,
-      [tools.unitScope(daginstitution, found.record)],
-      felt,
-    );
+    const refused = tools.refusal('DeleteAlternativAdresse', nummer, [tools.scopeOf(daginstitution)], felt);
     if (refused !== null) return fejl([refused], nummer);
-    const sekvens = w.recordChange(tools.change('alternativadresse', nummer, 'DeleteAlternativAdresse'));
-    w.putAlternativAdresse(tools.closed(found.record, sekvens));
-    return ok(nummer, sekvens);
+    const stamp = w.recordChange(tools.change('alternativadresse', nummer, 'DeleteAlternativAdresse'));
+    w.putAlternativAdresse(tools.closed(found.record, stamp));
+    return ok(nummer, stamp.aendringsSekvens);
   });
 }
 
@@ -148,10 +148,11 @@ export function moveAlternativAdresse(
     if (target.error !== null) return fejl([target.error], nummer);
     const from = daginstitutionOf(structure, found.record.anvisningsenhedsNummer);
     const to = daginstitutionOf(structure, targetNummer);
+    // Where it leaves and where it goes, both by their daginstitutions; a move grants nothing.
     const refused = tools.refusal(
       'MoveAlternativAdresse',
       nummer,
-      [tools.unitScope(from, found.record), tools.unitScope(to, target.record)],
+      [tools.scopeOf(from), tools.scopeOf(to)],
       'EnhedsNummer',
     );
     if (refused !== null) return fejl([refused], nummer);
@@ -171,12 +172,12 @@ export function moveAlternativAdresse(
       });
     }
     if (errors.length > 0) return fejl(errors, nummer);
-    const sekvens = w.recordChange(tools.change('alternativadresse', nummer, 'MoveAlternativAdresse'));
+    const stamp = w.recordChange(tools.change('alternativadresse', nummer, 'MoveAlternativAdresse'));
     w.putAlternativAdresse({
       ...found.record,
       anvisningsenhedsNummer: targetNummer,
-      aendringsSekvens: sekvens,
+      ...stamp,
     });
-    return ok(nummer, sekvens);
+    return ok(nummer, stamp.aendringsSekvens);
   });
 }

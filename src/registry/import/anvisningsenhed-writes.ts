@@ -33,20 +33,20 @@ export function insertAnvisningsEnhed(
   return tools.store.write((w) => {
     const parent = structure.parentDaginstitution(parentNummer, `${E}/DagInstitutionsNummer`);
     if (parent.error !== null) return fejl([parent.error]);
-    const cvrNummer = tools.cvrOf(text(e.PNummer));
-    const refused = tools.refusal(
-      'InsertAnvisningsEnhed',
-      parentNummer,
-      [tools.scopeOf(parent.record), tools.unitScope(parent.record, { cvrNummer })],
-      `${E}/DagInstitutionsNummer`,
-    );
+    const refused =
+      tools.refusal(
+        'InsertAnvisningsEnhed',
+        parentNummer,
+        [tools.scopeOf(parent.record)],
+        `${E}/DagInstitutionsNummer`,
+      ) ?? tools.pNummerRefusal('InsertAnvisningsEnhed', parentNummer, text(e.PNummer), `${E}/PNummer`);
     if (refused !== null) return fejl([refused]);
     const crossErrors = crossValidate(parent.record, code(e.InstType3));
     if (crossErrors.length > 0) return fejl(crossErrors);
     const nummer = w.issueNumber();
-    const sekvens = w.recordChange(tools.change('anvisningsenhed', nummer, 'InsertAnvisningsEnhed'));
-    w.putAnvisningsEnhed(newAnvisningsEnhed(tools, e, nummer, parentNummer, sekvens));
-    return ok(nummer, sekvens);
+    const stamp = w.recordChange(tools.change('anvisningsenhed', nummer, 'InsertAnvisningsEnhed'));
+    w.putAnvisningsEnhed(newAnvisningsEnhed(tools, e, nummer, parentNummer, stamp));
+    return ok(nummer, stamp.aendringsSekvens);
   });
 }
 
@@ -77,12 +77,12 @@ export function updateAnvisningsEnhed(
       pNummer,
       cvrNummer: e.PNummer === undefined ? current.cvrNummer : tools.cvrOf(pNummer),
     };
-    const refused = tools.refusal(
-      'UpdateAnvisningsEnhed',
-      nummer,
-      [tools.unitScope(parent, current), tools.unitScope(parent, next)],
-      `${E}/EnhedsNummer`,
-    );
+    // The unit's right is its daginstitution's; only a new P-number is checked on its own.
+    const refused =
+      tools.refusal('UpdateAnvisningsEnhed', nummer, [tools.scopeOf(parent)], `${E}/EnhedsNummer`) ??
+      (pNummer === current.pNummer
+        ? null
+        : tools.pNummerRefusal('UpdateAnvisningsEnhed', nummer, pNummer, `${E}/PNummer`));
     if (refused !== null) return fejl([refused], nummer);
     const structural: RuleError[] = [];
     if (
@@ -97,9 +97,9 @@ export function updateAnvisningsEnhed(
     }
     structural.push(...crossValidate(parent, next.instType3));
     if (structural.length > 0) return fejl(structural, nummer);
-    const sekvens = w.recordChange(tools.change('anvisningsenhed', nummer, 'UpdateAnvisningsEnhed'));
-    w.putAnvisningsEnhed({ ...next, aendringsSekvens: sekvens });
-    return ok(nummer, sekvens);
+    const stamp = w.recordChange(tools.change('anvisningsenhed', nummer, 'UpdateAnvisningsEnhed'));
+    w.putAnvisningsEnhed({ ...next, ...stamp });
+    return ok(nummer, stamp.aendringsSekvens);
   });
 }
 
@@ -114,12 +114,7 @@ export function deleteAnvisningsEnhed(tools: WriteTools, structure: Structure, n
     if (found.error !== null) return fejl([found.error], nummer);
     const parent = structure.daginstitution(found.record.daginstitutionsNummer);
     if (parent === undefined) throw new Error(`Unit ${nummer} has no parent`);
-    const refused = tools.refusal(
-      'DeleteAnvisningsEnhed',
-      nummer,
-      [tools.unitScope(parent, found.record)],
-      felt,
-    );
+    const refused = tools.refusal('DeleteAnvisningsEnhed', nummer, [tools.scopeOf(parent)], felt);
     if (refused !== null) return fejl([refused], nummer);
     const active = structure.activeAlternativesOf(nummer);
     if (active.length > 0) {
@@ -135,9 +130,9 @@ export function deleteAnvisningsEnhed(tools: WriteTools, structure: Structure, n
         nummer,
       );
     }
-    const sekvens = w.recordChange(tools.change('anvisningsenhed', nummer, 'DeleteAnvisningsEnhed'));
-    w.putAnvisningsEnhed(tools.closed(found.record, sekvens));
-    return ok(nummer, sekvens);
+    const stamp = w.recordChange(tools.change('anvisningsenhed', nummer, 'DeleteAnvisningsEnhed'));
+    w.putAnvisningsEnhed(tools.closed(found.record, stamp));
+    return ok(nummer, stamp.aendringsSekvens);
   });
 }
 
@@ -159,10 +154,11 @@ export function moveAnvisningsEnhed(
     if (target.error !== null) return fejl([target.error], nummer);
     const source = structure.daginstitution(unit.daginstitutionsNummer);
     if (source === undefined) throw new Error(`Unit ${nummer} has no parent`);
+    // The right to the unit is its source's; a move also needs the target's, and grants nothing.
     const refused = tools.refusal(
       'MoveAnvisningsEnhed',
       nummer,
-      [tools.unitScope(source, unit), tools.unitScope(target.record, unit)],
+      [tools.scopeOf(source), tools.scopeOf(target.record)],
       'DagInstitutionsNummer',
     );
     if (refused !== null) return fejl([refused], nummer);
@@ -190,9 +186,9 @@ export function moveAnvisningsEnhed(
     }
     errors.push(...crossValidate(target.record, unit.instType3, 'DagInstitutionsNummer'));
     if (errors.length > 0) return fejl(errors, nummer);
-    const sekvens = w.recordChange(tools.change('anvisningsenhed', nummer, 'MoveAnvisningsEnhed'));
-    w.putAnvisningsEnhed({ ...unit, daginstitutionsNummer: targetNummer, aendringsSekvens: sekvens });
-    return ok(nummer, sekvens);
+    const stamp = w.recordChange(tools.change('anvisningsenhed', nummer, 'MoveAnvisningsEnhed'));
+    w.putAnvisningsEnhed({ ...unit, daginstitutionsNummer: targetNummer, ...stamp });
+    return ok(nummer, stamp.aendringsSekvens);
   });
 }
 

@@ -1,5 +1,6 @@
 import type { AnvisningsEnhedInput, DaginstitutionInput } from '../domain/import-input.ts';
-import type { AnvisningsEnhed, Daginstitution } from '../domain/model.ts';
+import type { AnvisningsEnhed, EjetDaginstitution } from '../domain/model.ts';
+import type { ChangeStamp } from '../store/registry-store.ts';
 import {
   checkCrossValidation,
   parseCode,
@@ -22,7 +23,7 @@ export function newAnvisningsEnhed(
   input: AnvisningsEnhedInput,
   nummer: string,
   daginstitutionsNummer: string,
-  sekvens: number,
+  stamp: ChangeStamp,
 ): AnvisningsEnhed {
   const pNummer = text(input.PNummer);
   return {
@@ -36,9 +37,9 @@ export function newAnvisningsEnhed(
     cvrNummer: tools.cvrOf(pNummer),
     pNummer,
     aktivitetsstatus: 'Aktiv',
-    oprettetTidspunkt: tools.now().toISOString(),
+    oprettetTidspunkt: stamp.aendretTidspunkt,
     nedlagtTidspunkt: null,
-    aendringsSekvens: sekvens,
+    ...stamp,
   };
 }
 
@@ -75,43 +76,42 @@ export function insertDaginstitution(
   }
   if (errors.length > 0) return fejl(errors);
   const adm = parseKommuneKode(d.admKommuneKode ?? '') ?? 0;
-  const cvrNummer = tools.cvrOf(text(e.PNummer));
-  const refused = tools.refusal(
-    'InsertDaginstitution',
-    undefined,
-    [
-      {
-        ejerformKode: code(d.ejerformKode),
-        admKommuneKode: adm,
-        cvrNumre: cvrNummer === null ? [] : [cvrNummer],
-      },
-    ],
-    D,
-  );
+  // The owner is recorded now, from the CVR the first unit's P-number gives, and never re-derived.
+  const ejerCvrNummer = tools.cvrOf(text(e.PNummer));
+  const scope = { ejerformKode: code(d.ejerformKode), admKommuneKode: adm, ejerCvrNummer };
+  const refused =
+    tools.refusal('InsertDaginstitution', undefined, [scope], D) ??
+    tools.pNummerRefusal('InsertDaginstitution', undefined, text(e.PNummer), `${E}/PNummer`);
   if (refused !== null) return fejl([refused]);
 
   return tools.store.write((w) => {
     const nummer = w.issueNumber();
     const enhedsNummer = w.issueNumber();
-    const sekvens = w.recordChange(tools.change('daginstitution', nummer, 'InsertDaginstitution'));
+    // One sequence per changed record, at one time: the daginstitution's, then its first unit's.
+    const stamp = w.recordChange(tools.change('daginstitution', nummer, 'InsertDaginstitution'));
     w.putDaginstitution({
       daginstitutionsNummer: nummer,
       daginstitutionsNavn: text(d.daginstitutionsNavn) ?? '',
       ejerformKode: code(d.ejerformKode),
       lovgrundlagKode: code(d.lovgrundlagKode),
       admKommuneKode: adm,
+      ejerCvrNummer,
       aktivitetsstatus: 'Aktiv',
-      oprettetTidspunkt: tools.now().toISOString(),
+      oprettetTidspunkt: stamp.aendretTidspunkt,
       nedlagtTidspunkt: null,
-      aendringsSekvens: sekvens,
+      ...stamp,
     });
     tools.inWrite('InsertDaginstitution');
-    w.putAnvisningsEnhed(newAnvisningsEnhed(tools, e, enhedsNummer, nummer, sekvens));
+    const unitStamp = w.recordChange(
+      tools.change('anvisningsenhed', enhedsNummer, 'InsertDaginstitution', stamp.aendretTidspunkt),
+    );
+    w.putAnvisningsEnhed(newAnvisningsEnhed(tools, e, enhedsNummer, nummer, unitStamp));
     return {
       status: 'OK',
       nummer,
       anvisningsenhedsNummer: enhedsNummer,
-      aendringsSekvens: sekvens,
+      // The write's last sequence: a reader that has seen it has seen the whole write.
+      aendringsSekvens: unitStamp.aendringsSekvens,
       fejl: [],
     };
   });
@@ -130,14 +130,15 @@ export function updateDaginstitution(
     const found = structure.activeDaginstitution(nummer, `${D}/daginstitutionsNummer`);
     if (found.error !== null) return fejl([found.error], nummer);
     const current = found.record;
-    const next: Daginstitution = {
+    const next: EjetDaginstitution = {
       ...current,
       daginstitutionsNavn: changed(d.daginstitutionsNavn, (v) => v.trim(), current.daginstitutionsNavn),
       ejerformKode: changed(d.ejerformKode, (v) => Number(v.trim()), current.ejerformKode),
       lovgrundlagKode: changed(d.lovgrundlagKode, (v) => Number(v.trim()), current.lovgrundlagKode),
       admKommuneKode: changed(d.admKommuneKode, (v) => parseKommuneKode(v) ?? 0, current.admKommuneKode),
     };
-    // Rights on the institution as it is and as it would be: nobody writes an institution out of reach.
+    // Rights on the institution as it is and as it would be: nobody writes an institution out of
+    // reach. The owner is not an input, so it stays.
     const refused = tools.refusal(
       'UpdateDaginstitution',
       nummer,
@@ -154,9 +155,9 @@ export function updateDaginstitution(
       { ejerformKode: `${D}/ejerformKode`, instType3: `${D}/lovgrundlagKode` },
     );
     if (crossErrors.length > 0) return fejl(crossErrors, nummer);
-    const sekvens = w.recordChange(tools.change('daginstitution', nummer, 'UpdateDaginstitution'));
-    w.putDaginstitution({ ...next, aendringsSekvens: sekvens });
-    return ok(nummer, sekvens);
+    const stamp = w.recordChange(tools.change('daginstitution', nummer, 'UpdateDaginstitution'));
+    w.putDaginstitution({ ...next, ...stamp });
+    return ok(nummer, stamp.aendringsSekvens);
   });
 }
 
@@ -184,8 +185,8 @@ export function deleteDaginstitution(tools: WriteTools, structure: Structure, nu
         nummer,
       );
     }
-    const sekvens = w.recordChange(tools.change('daginstitution', nummer, 'DeleteDaginstitution'));
-    w.putDaginstitution(tools.closed(found.record, sekvens));
-    return ok(nummer, sekvens);
+    const stamp = w.recordChange(tools.change('daginstitution', nummer, 'DeleteDaginstitution'));
+    w.putDaginstitution(tools.closed(found.record, stamp));
+    return ok(nummer, stamp.aendringsSekvens);
   });
 }

@@ -1,4 +1,4 @@
-import type { AlternativAdresse, AnvisningsEnhed, Daginstitution } from '../domain/model.ts';
+import type { AlternativAdresse, AnvisningsEnhed, EjetDaginstitution } from '../domain/model.ts';
 import type { RuleError } from '../rules/index.ts';
 import type { RegistryStore } from '../store/registry-store.ts';
 
@@ -79,7 +79,7 @@ export function requireParentNumber(
 
 /** Look-ups by number against one store. */
 export function createStructure(store: RegistryStore) {
-  const daginstitution = (nummer: string): Daginstitution | undefined =>
+  const daginstitution = (nummer: string): EjetDaginstitution | undefined =>
     store.daginstitutioner({ numre: [nummer] })[0];
   const anvisningsenhed = (nummer: string): AnvisningsEnhed | undefined =>
     store.anvisningsenheder({ numre: [nummer] })[0];

@@ -1,11 +1,11 @@
 import type { Identity } from '../auth/identity.ts';
-import type { AnvisningsEnhed, Daginstitution, Livsforloeb, Niveau } from '../domain/model.ts';
+import type { Livsforloeb, Niveau } from '../domain/model.ts';
 import type { AddressRegister } from '../external/address-register.ts';
 import type { CvrRegister } from '../external/cvr-register.ts';
 import type { ExternalChecks, RuleError } from '../rules/index.ts';
-import type { RegistryStore } from '../store/registry-store.ts';
+import type { Aendring, ChangeStamp, RegistryStore } from '../store/registry-store.ts';
 import { currentRequest } from '../soap/request-context.ts';
-import { mayMaintain, type MaintenanceScope } from './rights.ts';
+import { mayMaintain, mayUsePNummerOf, scopeOf, type MaintenanceScope } from './rights.ts';
 
 /** What the write operations need; built once at start-up. */
 export interface ImportDeps {
@@ -34,21 +34,10 @@ export function createWriteTools(deps: ImportDeps) {
   const cvrOf = (pNummer: string | null): string | null =>
     pNummer === null ? null : (cvr.produktionsenhed(pNummer)?.cvrNummer ?? null);
 
-  /** The rights scope of a daginstitution: its codes and the CVRs its units carry. */
-  const scopeOf = (d: Daginstitution, extraCvr: (string | null)[] = []): MaintenanceScope => ({
-    ejerformKode: d.ejerformKode,
-    admKommuneKode: d.admKommuneKode,
-    cvrNumre: [
-      ...store
-        .anvisningsenheder({ daginstitutionsNumre: [d.daginstitutionsNummer] })
-        .flatMap((u) => (u.cvrNummer === null ? [] : [u.cvrNummer])),
-      ...extraCvr.flatMap((c) => (c === null ? [] : [c])),
-    ],
-  });
-
   /**
-   * Checks the caller's rights on every scope a write touches (old and new owner on a move or a
-   * change of ownership); a refusal is logged with the identity and answered as INGEN_ADGANG.
+   * Checks the caller's rights on every scope a write touches (rights.ts: where a move leaves and
+   * where it goes, a daginstitution before and after a change); a refusal is logged with the
+   * identity and answered as INGEN_ADGANG.
    */
   const refusal = (
     operation: string,
@@ -62,27 +51,47 @@ export function createWriteTools(deps: ImportDeps) {
     return { felt, kode: 'INGEN_ADGANG', tekst: refusalText(identity) };
   };
 
-  /** Only the unit's own CVR counts for a private owner's right to a unit. */
-  const unitScope = (d: Daginstitution, unit: Pick<AnvisningsEnhed, 'cvrNummer'>): MaintenanceScope => ({
-    ejerformKode: d.ejerformKode,
-    admKommuneKode: d.admKommuneKode,
-    cvrNumre: unit.cvrNummer === null ? [] : [unit.cvrNummer],
-  });
+  /**
+   * Checks that a private owner gives a unit or address only a P-number of its own CVR
+   * (rights.ts); answered as INGEN_ADGANG on the P-number, and logged like any refusal.
+   */
+  const pNummerRefusal = (
+    operation: string,
+    nummer: string | undefined,
+    pNummer: string | null,
+    felt: string,
+  ): RuleError | null => {
+    const { identity, log } = currentRequest();
+    const cvrNummer = cvrOf(pNummer);
+    if (mayUsePNummerOf(identity, cvrNummer)) return null;
+    log.warn({ identity: identity.name, operation, nummer }, 'write refused: P-number of another CVR');
+    return {
+      felt,
+      kode: 'INGEN_ADGANG',
+      tekst: `P-nummeret ${pNummer ?? ''} hører til CVR-nummer ${cvrNummer ?? ''}; brugeren ${identity.name} må kun bruge P-numre under sit eget CVR-nummer.`,
+    };
+  };
 
-  const change = (niveau: Niveau, nummer: string, operation: string) => ({
+  /** One changed record for the change sequence; the records of one write may share one time. */
+  const change = (
+    niveau: Niveau,
+    nummer: string,
+    operation: string,
+    tidspunkt = now().toISOString(),
+  ): Aendring => ({
     niveau,
     nummer,
     operation,
     identitet: currentRequest().identity.name,
-    tidspunkt: now().toISOString(),
+    tidspunkt,
   });
 
-  /** A record as Delete leaves it: closed, with the time and the change that closed it. */
-  const closed = <T extends Livsforloeb>(record: T, sekvens: number): T => ({
+  /** A record as Delete leaves it: closed at the time of the change that closed it. */
+  const closed = <T extends Livsforloeb>(record: T, stamp: ChangeStamp): T => ({
     ...record,
     aktivitetsstatus: 'Nedlagt',
-    nedlagtTidspunkt: now().toISOString(),
-    aendringsSekvens: sekvens,
+    nedlagtTidspunkt: stamp.aendretTidspunkt,
+    ...stamp,
   });
 
   return {
@@ -91,8 +100,8 @@ export function createWriteTools(deps: ImportDeps) {
     externalChecks,
     cvrOf,
     scopeOf,
-    unitScope,
     refusal,
+    pNummerRefusal,
     change,
     now,
     inWrite: deps.inWrite ?? (() => undefined),
@@ -109,7 +118,7 @@ function refusalText(identity: Identity): string {
     case 'kommune':
       return `Brugeren ${identity.name} må kun vedligeholde kommunale, selvejende og udliciterede institutioner i kommune ${identity.kommuneKode}.`;
     case 'privat':
-      return `Brugeren ${identity.name} må kun vedligeholde private institutioner med CVR-nummer ${identity.cvrNummer}.`;
+      return `Brugeren ${identity.name} må kun vedligeholde private daginstitutioner, som CVR-nummer ${identity.cvrNummer} ejer, med deres enheder og adresser.`;
     case 'admin':
       return `Brugeren ${identity.name} blev afvist.`;
     default: {

@@ -30,7 +30,19 @@ describe('seedStore', () => {
         },
       });
       const [parent] = store.daginstitutioner({ numre: [hoejvang?.daginstitutionsNummer ?? ''] });
-      expect(parent).toMatchObject({ ejerformKode: 3, admKommuneKode: 751 });
+      // The owner is recorded from the units the seed grouped it by: one CVR per daginstitution.
+      expect(parent).toMatchObject({ ejerformKode: 3, admKommuneKode: 751, ejerCvrNummer: '33178522' });
+      const units = store.anvisningsenheder();
+      for (const d of store.daginstitutioner()) {
+        const cvrs = new Set(
+          units.filter((u) => u.daginstitutionsNummer === d.daginstitutionsNummer).map((u) => u.cvrNummer),
+        );
+        cvrs.delete(null);
+        expect({ d: d.daginstitutionsNummer, owner: d.ejerCvrNummer }).toEqual({
+          d: d.daginstitutionsNummer,
+          owner: [...cvrs][0] ?? null,
+        });
+      }
 
       expect(() => seedStore(store)).toThrow(/empty store/);
     } finally {

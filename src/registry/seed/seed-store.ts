@@ -1,6 +1,7 @@
 import type { RegistryStore } from '../store/registry-store.ts';
 import { DEFAULT_DATA_DIR } from './data-dir.ts';
 import { loadRegisterData } from './load-register.ts';
+import { withOwners } from './owners.ts';
 
 /** How many records of each level a seeding wrote. */
 export interface SeedCounts {
@@ -18,7 +19,7 @@ export function seedStore(store: RegistryStore, dir: string = DEFAULT_DATA_DIR):
   if (!store.isEmpty()) throw new Error('seedStore needs an empty store; this one already holds records');
   const register = loadRegisterData(dir);
   store.write((writer) => {
-    for (const record of register.daginstitutioner) writer.putDaginstitution(record);
+    for (const record of withOwners(register)) writer.putDaginstitution(record);
     for (const record of register.anvisningsenheder) writer.putAnvisningsEnhed(record);
     for (const record of register.alternativAdresser) writer.putAlternativAdresse(record);
   });

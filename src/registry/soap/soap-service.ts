@@ -50,6 +50,8 @@ export interface SoapServiceOptions {
    * crashes its parser).
    */
   checkOperation(operation: string, operationXml: string): OperationCheck;
+  /** May change the WSDL and schema texts as read (a service offered without some of its operations). */
+  edit?: (file: string, text: string) => string;
 }
 
 /**
@@ -73,9 +75,10 @@ const raisedFault = new AsyncLocalStorage<{
  */
 export async function createSoapService(options: SoapServiceOptions): Promise<SoapService> {
   const { name, wsdlPath, schemaFiles, operations, checkOperation } = options;
-  const wsdlXml = readFileSync(wsdlPath, 'utf8');
+  const edit = options.edit ?? ((_file: string, text: string) => text);
+  const wsdlXml = edit(wsdlPath, readFileSync(wsdlPath, 'utf8'));
   const schemas = new Map(
-    schemaFiles.map((file) => [file, readFileSync(`${dirname(wsdlPath)}/${file}`, 'utf8')]),
+    schemaFiles.map((file) => [file, edit(file, readFileSync(`${dirname(wsdlPath)}/${file}`, 'utf8'))]),
   );
   const wsdl = readWsdlOperations(wsdlXml);
   const port: Record<string, SoapOperation> = {};

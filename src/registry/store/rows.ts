@@ -2,7 +2,7 @@ import type {
   Adresse,
   AlternativAdresse,
   AnvisningsEnhed,
-  Daginstitution,
+  EjetDaginstitution,
   Livsforloeb,
 } from '../domain/model.ts';
 
@@ -25,20 +25,22 @@ export function numberValue(nummer: string): number | null {
   return match?.[1] === undefined ? null : Number(match[1]);
 }
 
-/** How names are stored for "name contains" look-ups: case-folded the Danish way. */
+/** How names are stored for "name contains" look-ups, and queries folded to match: case-folded the Danish way, composed (NFC). */
 export function foldName(name: string): string {
-  return name.toLocaleLowerCase('da-DK');
+  return name.toLocaleLowerCase('da-DK').normalize('NFC');
 }
 
 interface LivsforloebRow {
   aktivitetsstatus: string;
   oprettet_tidspunkt: string;
+  aendret_tidspunkt: string | null;
   nedlagt_tidspunkt: string | null;
   aendrings_sekvens: number;
 }
 const LIVSFORLOEB_COLUMNS = [
   'aktivitetsstatus',
   'oprettet_tidspunkt',
+  'aendret_tidspunkt',
   'nedlagt_tidspunkt',
   'aendrings_sekvens',
 ];
@@ -73,6 +75,7 @@ export interface DaginstitutionRow extends LivsforloebRow {
   ejerform_kode: number;
   lovgrundlag_kode: number;
   adm_kommune_kode: number;
+  ejer_cvr_nummer: string | null;
 }
 export const DAGINSTITUTION_COLUMNS: readonly string[] = [
   'nummer',
@@ -81,6 +84,7 @@ export const DAGINSTITUTION_COLUMNS: readonly string[] = [
   'ejerform_kode',
   'lovgrundlag_kode',
   'adm_kommune_kode',
+  'ejer_cvr_nummer',
   ...LIVSFORLOEB_COLUMNS,
 ];
 
@@ -104,6 +108,7 @@ export const ALTERNATIV_ADRESSE_COLUMNS: readonly string[] = [...ENHED_COLUMNS, 
 const toLivsforloebRow = (r: Livsforloeb): LivsforloebRow => ({
   aktivitetsstatus: r.aktivitetsstatus,
   oprettet_tidspunkt: r.oprettetTidspunkt,
+  aendret_tidspunkt: r.aendretTidspunkt,
   nedlagt_tidspunkt: r.nedlagtTidspunkt,
   aendrings_sekvens: r.aendringsSekvens,
 });
@@ -111,6 +116,7 @@ const toLivsforloebRow = (r: Livsforloeb): LivsforloebRow => ({
 const fromLivsforloebRow = (r: LivsforloebRow): Livsforloeb => ({
   aktivitetsstatus: r.aktivitetsstatus === 'Nedlagt' ? 'Nedlagt' : 'Aktiv',
   oprettetTidspunkt: r.oprettet_tidspunkt,
+  aendretTidspunkt: r.aendret_tidspunkt,
   nedlagtTidspunkt: r.nedlagt_tidspunkt,
   aendringsSekvens: r.aendrings_sekvens,
 });
@@ -140,23 +146,25 @@ const fromEnhedRow = (r: EnhedRow): EnhedRecord => ({
 });
 
 /** Daginstitution → row. */
-export const toDaginstitutionRow = (d: Daginstitution): DaginstitutionRow => ({
+export const toDaginstitutionRow = (d: EjetDaginstitution): DaginstitutionRow => ({
   nummer: d.daginstitutionsNummer,
   navn: d.daginstitutionsNavn,
   navn_soeg: foldName(d.daginstitutionsNavn),
   ejerform_kode: d.ejerformKode,
   lovgrundlag_kode: d.lovgrundlagKode,
   adm_kommune_kode: d.admKommuneKode,
+  ejer_cvr_nummer: d.ejerCvrNummer,
   ...toLivsforloebRow(d),
 });
 
 /** Row → Daginstitution. */
-export const fromDaginstitutionRow = (r: DaginstitutionRow): Daginstitution => ({
+export const fromDaginstitutionRow = (r: DaginstitutionRow): EjetDaginstitution => ({
   daginstitutionsNummer: r.nummer,
   daginstitutionsNavn: r.navn,
   ejerformKode: r.ejerform_kode,
   lovgrundlagKode: r.lovgrundlag_kode,
   admKommuneKode: r.adm_kommune_kode,
+  ejerCvrNummer: r.ejer_cvr_nummer,
   ...fromLivsforloebRow(r),
 });
 

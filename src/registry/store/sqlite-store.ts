@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import type { AlternativAdresse, AnvisningsEnhed, Daginstitution } from '../domain/model.ts';
+import type { AlternativAdresse, AnvisningsEnhed, EjetDaginstitution } from '../domain/model.ts';
+import { createChangePageReader } from './change-page.ts';
 import type {
   Aendring,
   AlternativAdresseQuery,
@@ -8,7 +9,7 @@ import type {
   RegistryStore,
   RegistryWriter,
 } from './registry-store.ts';
-import { SCHEMA_SQL } from './schema.sql.ts';
+import { migrateSchema } from './migrate-schema.ts';
 import {
   ALTERNATIV_ADRESSE_COLUMNS,
   ANVISNINGSENHED_COLUMNS,
@@ -49,7 +50,12 @@ export function openSqliteStore(options: SqliteStoreOptions): RegistryStore {
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
   }
-  db.exec(SCHEMA_SQL);
+  try {
+    migrateSchema(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
 
   // One prepared statement per query shape; the shapes are few (which criteria are given).
   const statements = new Map<string, Database.Statement>();
@@ -111,12 +117,15 @@ export function openSqliteStore(options: SqliteStoreOptions): RegistryStore {
       noteNumber(record.alternativAdresseNummer);
     },
     recordChange(change: Aendring) {
-      return Number(insertChange.run(change).lastInsertRowid);
+      const aendringsSekvens = Number(insertChange.run(change).lastInsertRowid);
+      return { aendringsSekvens, aendretTidspunkt: change.tidspunkt };
     },
   };
 
-  return {
-    daginstitutioner(query: DaginstitutionQuery = {}): Daginstitution[] {
+  const latestSequence = db.prepare('SELECT max(sekvens) AS s FROM aendring');
+
+  const store: RegistryStore = {
+    daginstitutioner(query: DaginstitutionQuery = {}): EjetDaginstitution[] {
       return select<DaginstitutionRow>('daginstitution', [
         { column: 'nummer', in: query.numre },
         { column: 'adm_kommune_kode', equals: query.admKommuneKode },
@@ -145,13 +154,16 @@ export function openSqliteStore(options: SqliteStoreOptions): RegistryStore {
       return db.transaction(() => work(writer)).immediate();
     },
     changeSequence() {
-      const row = db.prepare('SELECT max(sekvens) AS s FROM aendring').get() as { s: number | null };
+      const row = latestSequence.get() as { s: number | null };
       return row.s ?? 0;
     },
     changesSince(sequence) {
       return db
         .prepare('SELECT * FROM aendring WHERE sekvens > ? ORDER BY sekvens')
         .all(sequence) as ReturnType<RegistryStore['changesSince']>;
+    },
+    changePage(sequence, limit) {
+      return readChangePage(sequence, limit);
     },
     isEmpty() {
       const row = db.prepare('SELECT count(*) AS n FROM daginstitution').get() as { n: number };
@@ -161,4 +173,6 @@ export function openSqliteStore(options: SqliteStoreOptions): RegistryStore {
       db.close();
     },
   };
+  const readChangePage = createChangePageReader(db, store);
+  return store;
 }
