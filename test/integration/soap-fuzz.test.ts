@@ -118,14 +118,19 @@ describe('a fuzz run of generated malformed and hostile ImportService requests',
   );
 
   it('accepts every base write unmutated: the mutations, not the bases, were refused', async () => {
-    const sequence = registry.store.changeSequence();
+    let sequence = registry.store.changeSequence();
     for (const base of BASE_WRITES) {
       const answer = await send(unmutated(base));
       expect({ operation: base.operation, status: answer.status, body: answer.body }).toMatchObject({
         status: 200,
         body: expect.stringContaining('<status>OK</status>'),
       });
+      // One sequence per changed record: InsertDaginstitution creates two (the daginstitution, its unit).
+      sequence += base.operation === 'InsertDaginstitution' ? 2 : 1;
+      expect({ operation: base.operation, body: answer.body }).toMatchObject({
+        body: expect.stringContaining(`<aendringsSekvens>${sequence}</aendringsSekvens>`),
+      });
     }
-    expect(registry.store.changeSequence()).toBe(sequence + BASE_WRITES.length);
+    expect(registry.store.changeSequence()).toBe(sequence);
   });
 });
