@@ -450,3 +450,137 @@ describe("the WSDL's address", () => {
     }
   });
 });
+
+describe('with the change feed, the shared answers and the declared encodings', () => {
+  const feedPage = (inner: string) => `<GetAendringer xmlns="${EXPORT_NS}">${inner}</GetAendringer>`;
+
+  it('offers GetAendringer on the 1.2 port, answered in 1.2, its request checked against the XSD', async () => {
+    const response = await post12(
+      registry,
+      'ExportService',
+      envelope('1.2', feedPage('<fraSekvens>0</fraSekvens><maksAntal>5</maksAntal>')),
+      actionOf('ExportService', 'GetAendringer'),
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('application/soap+xml; charset=utf-8');
+    expect(response.body).toContain(`xmlns:soap="${SOAP12_NS}"`);
+    expect(response.body).toMatch(/<senesteSekvens>\d+<\/senesteSekvens>/);
+
+    const malformed = await post12(
+      registry,
+      'ExportService',
+      envelope('1.2', feedPage('<fraSekvens>0</fraSekvens><maksAntal>ti</maksAntal>')),
+    );
+    expect(malformed.status).toBe(400);
+    expect(malformed.body).toContain('<soap:Value>soap:Sender</soap:Value>');
+    expect(faultReason(malformed.body)).toMatch(
+      /^GetAendringer: The request does not satisfy ExportService\.xsd: line 1: Element 'maksAntal': 'ti' is not a valid value/,
+    );
+    const outOfRange = await post12(
+      registry,
+      'ExportService',
+      envelope('1.2', feedPage('<fraSekvens>0</fraSekvens><maksAntal>1001</maksAntal>')),
+    );
+    expect(outOfRange.status).toBe(400);
+    expect(faultReason(outOfRange.body)).toBe(
+      'GetAendringer: parameter maksAntal must be from 1 to 1000; got 1001',
+    );
+  });
+
+  it('without the feed, GetAendringer is in neither binding and no operation in either version', async () => {
+    const withoutFeed = await startTestRegistry({ seed: false, changeFeed: false });
+    try {
+      const wsdl = await new Promise<string>((resolve, reject) => {
+        request(
+          `${withoutFeed.url}/ExportService?wsdl`,
+          { ca: withoutFeed.ca, headers: { authorization: basicAuth('reader') } },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+          },
+        )
+          .on('error', reject)
+          .end();
+      });
+      expect(wsdl).toContain('<wsdl:binding name="ExportServiceSoap12"');
+      expect(wsdl).not.toContain('GetAendringer');
+      const inner = feedPage('<fraSekvens>0</fraSekvens><maksAntal>5</maksAntal>');
+      const eleven = await post11(withoutFeed, 'ExportService', envelope('1.1', inner));
+      expectFault11(eleven, 'Client');
+      expect(faultReason(eleven.body)).toMatch(/GetAendringer is no operation of ExportService/);
+      const twelve = await post12(withoutFeed, 'ExportService', envelope('1.2', inner));
+      expect(twelve.status).toBe(400);
+      expect(twelve.headers['content-type']).toBe('application/soap+xml; charset=utf-8');
+      expect(faultReason(twelve.body)).toMatch(/GetAendringer is no operation of ExportService/);
+    } finally {
+      await withoutFeed.close();
+    }
+  });
+
+  it('shares a big answer only with requests that dispatch the same way: same version, media type and action', async () => {
+    const all = `<GetAllAnvisningsEnheder xmlns="${EXPORT_NS}"/>`;
+    const action = actionOf('ExportService', 'GetAllAnvisningsEnheder');
+    const first = await post12(registry, 'ExportService', envelope('1.2', all), action);
+    expect(first.status).toBe(200);
+    expect(first.headers['content-type']).toBe('application/soap+xml; charset=utf-8');
+    expect(first.body.length).toBeGreaterThan(64 * 1024);
+    expect((await post12(registry, 'ExportService', envelope('1.2', all), action)).body).toBe(first.body);
+
+    // The same envelope text under another media type or action must not be answered from the share.
+    const asTextXml = await post11(registry, 'ExportService', envelope('1.2', all));
+    expect(asTextXml.status).toBe(400);
+    expect(faultReason(asTextXml.body)).toMatch(/A SOAP 1.2 envelope is sent with Content-Type/);
+    const otherAction = await post12(
+      registry,
+      'ExportService',
+      envelope('1.2', all),
+      actionOf('ExportService', 'HelloWorld'),
+    );
+    expect(otherAction.status).toBe(400);
+    expect(faultReason(otherAction.body)).toMatch(/does not match the Body's operation/);
+
+    const eleven = await post11(registry, 'ExportService', envelope('1.1', all), action);
+    expect(eleven.status).toBe(200);
+    expect(eleven.headers['content-type']).toBe('text/xml; charset=utf-8');
+    expect(eleven.body).toContain(`xmlns:soap="${SOAP11_NS}"`);
+    expect(eleven.body).not.toContain(SOAP12_NS);
+  });
+
+  it('reads a 1.2 body by its declared charset, and answers an unreadable one with a fault in its version', async () => {
+    const byName = `<GetDaginstitutionByNavn xmlns="${EXPORT_NS}"><partOfName>Højvang</partOfName></GetDaginstitutionByNavn>`;
+    const latin1 = await postSoap(
+      registry,
+      'ExportService',
+      Buffer.from(envelope('1.2', byName).replace('encoding="utf-8"', 'encoding="ISO-8859-1"'), 'latin1'),
+      { user: 'reader', headers: { 'content-type': 'application/soap+xml; charset=ISO-8859-1' } },
+    );
+    expect(latin1.status).toBe(200);
+    expect(latin1.headers['content-type']).toBe('application/soap+xml; charset=utf-8');
+    expect(latin1.body).toContain('Højvang');
+
+    const invalid = Buffer.concat([
+      Buffer.from(envelope('1.2', byName).split('Højvang')[0] ?? '', 'utf8'),
+      Buffer.from([0x48, 0xf8, 0x6a]), // "Høj" in Latin-1, sent as UTF-8
+      Buffer.from(envelope('1.2', byName).split('Højvang')[1] ?? '', 'utf8'),
+    ]);
+    const twelve = await postSoap(registry, 'ExportService', invalid, {
+      user: 'reader',
+      headers: { 'content-type': 'application/soap+xml; charset=utf-8' },
+    });
+    expect(twelve.status).toBe(400);
+    expect(twelve.headers['content-type']).toBe('application/soap+xml; charset=utf-8');
+    expect(twelve.body).toContain(`<soap:Envelope xmlns:soap="${SOAP12_NS}">`);
+    expect(twelve.body).toContain('<soap:Value>soap:Sender</soap:Value>');
+    expect(faultReason(twelve.body)).toMatch(/not valid UTF-8/);
+
+    const eleven = await postSoap(
+      registry,
+      'ExportService',
+      Buffer.from(envelope('1.1', byName).replace('encoding="utf-8"', 'encoding="ISO-8859-1"'), 'latin1'),
+      { user: 'reader', headers: { 'content-type': 'text/xml; charset=utf-8' } },
+    );
+    expectFault11(eleven, 'Client');
+    expect(faultReason(eleven.body)).toMatch(/encodings disagree/);
+  });
+});
