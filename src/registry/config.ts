@@ -22,6 +22,8 @@ export interface RegistryConfig {
   logLevel: string;
   /** CVR (P-numbers) and DAR (addresses) checks: `embedded` (the data the project carries) or `off`. */
   externalChecks: ExternalChecksMode;
+  /** The URL clients reach the register at, for the WSDLs' addresses; null: where it listens. */
+  publicUrl: string | null;
   /** Failed logins let through per client address and per user name in a window (then 429). */
   loginFailuresPerAddress: number;
   loginFailuresPerUser: number;
@@ -65,6 +67,7 @@ export function loadRegistryConfig(env: NodeJS.ProcessEnv): Readonly<RegistryCon
     logLevel: text('REGISTRY_LOG_LEVEL') ?? 'info',
     externalChecks: 'embedded',
     faultKillInWrite: text('REGISTRY_FAULT_KILL_IN_WRITE'),
+    publicUrl: publicUrl(text('REGISTRY_PUBLIC_URL'), problems),
     changeFeed: true,
     loginFailuresPerAddress: integer(
       'REGISTRY_LOGIN_FAILURES_PER_ADDRESS',
@@ -102,4 +105,28 @@ export function loadRegistryConfig(env: NodeJS.ProcessEnv): Readonly<RegistryCon
   }
   if (problems.length > 0) throw new Error(`Invalid register configuration:\n- ${problems.join('\n- ')}`);
   return Object.freeze(config);
+}
+
+/** An absolute http(s) URL without query or fragment, its trailing slash dropped; null when not set. */
+function publicUrl(raw: string | null, problems: string[]): string | null {
+  if (raw === null) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    problems.push(`REGISTRY_PUBLIC_URL must be an absolute URL; got "${raw}"`);
+    return null;
+  }
+  if (
+    !['https:', 'http:'].includes(url.protocol) ||
+    url.search !== '' ||
+    url.hash !== '' ||
+    url.username !== ''
+  ) {
+    problems.push(
+      `REGISTRY_PUBLIC_URL must be an http(s) URL without credentials, query or fragment; got "${raw}"`,
+    );
+    return null;
+  }
+  return url.href.replace(/\/+$/, '');
 }

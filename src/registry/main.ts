@@ -53,6 +53,7 @@ export async function runRegistry(env: NodeJS.ProcessEnv, logger?: Logger): Prom
     maxRequestBodyBytes: config.maxRequestBodyBytes,
     sendTimeoutMs: config.sendTimeoutMs,
     logger: log,
+    publicUrl: config.publicUrl,
     authFailureLimit: {
       maxFailures: config.loginFailuresPerAddress,
       maxFailuresPerUser: config.loginFailuresPerUser,

@@ -33,6 +33,8 @@ export interface RegistryServerOptions {
   authFailureLimit?: Partial<FailureLimits>;
   /** How many password hashes run at once and may wait (all clients, and one client address). */
   hashQueue?: Partial<FairQueueLimits>;
+  /** The URL clients reach the register at, put in the WSDLs' addresses; default: where it listens. */
+  publicUrl?: string | null;
 }
 
 /** A listening register. */
@@ -95,18 +97,16 @@ export async function startRegistryServer(options: RegistryServerOptions): Promi
     }
     const { identity } = login;
     const log = options.logger.child({ requestId, user: identity.name });
-    const url = new URL(req.url ?? '/', `https://${req.headers.host ?? 'localhost'}`);
+    // The Host header is the client's to choose: it is neither parsed nor echoed (the WSDL's address is publicUrl).
+    const url = new URL(req.url ?? '/', 'https://localhost');
     const service = byPath.get(url.pathname) ?? schemaPaths.get(url.pathname);
     if (service === undefined) return send(res, 404, 'text/plain', 'Not found\n');
     await requestContext.run({ identity, requestId, log, requestXml: '' }, () =>
-      handleSoapEndpoint(
-        service,
-        req,
-        res,
-        url,
-        options.maxRequestBodyBytes,
-        options.sendTimeoutMs ?? 30_000,
-      ),
+      handleSoapEndpoint(service, req, res, url, {
+        maxBodyBytes: options.maxRequestBodyBytes,
+        sendTimeoutMs: options.sendTimeoutMs ?? 30_000,
+        publicUrl,
+      }),
     );
   };
 
@@ -118,12 +118,16 @@ export async function startRegistryServer(options: RegistryServerOptions): Promi
     });
   });
   const shutdown = trackForGracefulClose(server);
+  let publicUrl = options.publicUrl ?? '';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  // An unspecified address (0.0.0.0, ::) is no place to send requests to; localhost is.
+  const reachableHost = ['0.0.0.0', '[::]', '::'].includes(host) ? 'localhost' : host;
+  publicUrl ||= `https://${reachableHost}:${port}`;
   return {
     url: `https://${host}:${port}`,
     port,

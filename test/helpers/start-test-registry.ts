@@ -27,6 +27,8 @@ export async function startTestRegistry(
     maxRequestBodyBytes?: number;
     seed?: boolean;
     authFailureLimit?: { maxFailures: number; maxFailuresPerUser?: number; windowMs: number };
+    /** The URL the WSDLs name as the register's address; where it listens by default. */
+    publicUrl?: string;
     /** Who may log in; the demo identities by default. */
     users?: UserDirectory;
     /** ExportService's change feed (GetAendringer); on unless false. */
@@ -51,6 +53,7 @@ export async function startTestRegistry(
     maxRequestBodyBytes: options.maxRequestBodyBytes ?? 4 * 1024 * 1024,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     ...(options.authFailureLimit === undefined ? {} : { authFailureLimit: options.authFailureLimit }),
+    ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
     ...(options.hashQueue === undefined ? {} : { hashQueue: options.hashQueue }),
   });
   return {
