@@ -5,6 +5,12 @@ export type StopReason = 'SIGTERM' | 'SIGINT' | 'parent-gone';
 const PARENT_CHECK_MS = 1_000;
 
 /**
+ * The process that started this one, read when this module is first imported, before any server
+ * starts: `onStop` is called once the servers listen, and npm may be gone by then.
+ */
+const startedBy = process.ppid;
+
+/**
  * Calls `stop` once on SIGTERM or SIGINT, or when the process that started this one is gone.
  *
  * The last one is for `npm start` and `npm run …`: npm passes a SIGTERM to the shell it ran the
@@ -17,12 +23,11 @@ const PARENT_CHECK_MS = 1_000;
  * once, as a user pressing Ctrl-C twice expects.
  */
 export function onStop(stop: (reason: StopReason) => void, env: NodeJS.ProcessEnv): void {
-  const parent = process.ppid;
   const watch =
     env.npm_lifecycle_event === undefined
       ? undefined
       : setInterval(() => {
-          if (process.ppid !== parent) once('parent-gone');
+          if (process.ppid !== startedBy) once('parent-gone');
         }, PARENT_CHECK_MS);
   // The watch alone never keeps the process alive.
   watch?.unref();

@@ -46,8 +46,14 @@ function processesInGroup(group: number): number[] {
   return found;
 }
 
-/** Starts `npm start` on free ports with a data directory of its own; resolves with both ports. */
-async function npmStart(): Promise<{ npm: ChildProcess; registryPort: number; gatewayPort: number }> {
+/**
+ * Starts `npm start` on free ports with a data directory of its own; resolves with both ports, or
+ * with the register's alone as soon as it listens when `untilRegistry` is set (the gateway is then
+ * still starting).
+ */
+async function npmStart(
+  untilRegistry = false,
+): Promise<{ npm: ChildProcess; registryPort: number; gatewayPort: number }> {
   const npm = spawn('npm', ['start'], {
     cwd: root,
     detached: true,
@@ -69,10 +75,10 @@ async function npmStart(): Promise<{ npm: ChildProcess; registryPort: number; ga
       output += chunk.toString();
       const registryPort = /register listening: https:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1];
       const gatewayPort = /gateway listening: http:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1];
-      if (registryPort !== undefined && gatewayPort !== undefined) {
+      if (registryPort !== undefined && (gatewayPort !== undefined || untilRegistry)) {
         npm.stdout?.off('data', onData);
         npm.stdout?.resume();
-        resolve({ npm, registryPort: Number(registryPort), gatewayPort: Number(gatewayPort) });
+        resolve({ npm, registryPort: Number(registryPort), gatewayPort: Number(gatewayPort ?? 0) });
       }
     };
     npm.stdout?.on('data', onData);
@@ -131,4 +137,13 @@ describe('npm start stops completely', () => {
     },
     120_000,
   );
+
+  it('on SIGKILL to the npm process while the gateway is still starting', async () => {
+    // The servers must know their parent from the start, not from when they are both listening.
+    const { npm, registryPort } = await npmStart(true);
+    const group = npm.pid ?? 0;
+    npm.kill('SIGKILL');
+    expect(await waitFor(async () => !(await listening(registryPort)), 20_000)).toBe(true);
+    expect(await waitFor(() => processesInGroup(group).length === 0, 20_000)).toBe(true);
+  }, 120_000);
 });
