@@ -25,6 +25,7 @@ const config: CodegenConfig = {
           MunicipalityCode: 'string',
           PostalCode: 'string',
           Email: 'string',
+          Text: 'string',
         },
         mapperTypeSuffix: 'Model',
         contextType: '../context.ts#GatewayContext',

@@ -13,6 +13,10 @@ export interface RegistryConfig {
   /** JSON users file with scrypt hashes; when absent, the demo identities are on. */
   usersFilePath: string | null;
   maxRequestBodyBytes: number;
+  /** A client that takes no part of an answer for this long is disconnected. */
+  sendTimeoutMs: number;
+  /** Memory for the ExportService's big answers, shared between callers until the next write. */
+  sharedAnswersMaxBytes: number;
   logLevel: string;
   /** CVR (P-numbers) and DAR (addresses) checks: `embedded` (the data the project carries) or `off`. */
   externalChecks: ExternalChecksMode;
@@ -46,6 +50,8 @@ export function loadRegistryConfig(env: NodeJS.ProcessEnv): Readonly<RegistryCon
     tlsDirectory: text('REGISTRY_TLS_DIR') ?? 'var/registry-tls',
     usersFilePath: text('REGISTRY_USERS_FILE'),
     maxRequestBodyBytes: integer('REGISTRY_MAX_BODY_BYTES', 4 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+    sendTimeoutMs: integer('REGISTRY_SEND_TIMEOUT_MS', 30_000, 100, 3_600_000),
+    sharedAnswersMaxBytes: integer('REGISTRY_SHARED_ANSWERS_MAX_BYTES', 64 * 1024 * 1024, 0, 4 * 1024 ** 3),
     logLevel: text('REGISTRY_LOG_LEVEL') ?? 'info',
     externalChecks: 'embedded',
     faultKillInWrite: text('REGISTRY_FAULT_KILL_IN_WRITE'),

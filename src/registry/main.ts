@@ -37,15 +37,20 @@ export async function runRegistry(env: NodeJS.ProcessEnv, logger?: Logger): Prom
   if (config.usersFilePath === null)
     log.warn('demo identities are on (password = user name); set REGISTRY_USERS_FILE');
   const server = await startRegistryServer({
-    services: await createRegistryServices(store, {
-      ...createExternalRegisters(config.externalChecks, store),
-      ...(config.faultKillInWrite === null ? {} : { inWrite: killInWrite(config.faultKillInWrite, log) }),
-    }),
+    services: await createRegistryServices(
+      store,
+      {
+        ...createExternalRegisters(config.externalChecks, store),
+        ...(config.faultKillInWrite === null ? {} : { inWrite: killInWrite(config.faultKillInWrite, log) }),
+      },
+      config.sharedAnswersMaxBytes,
+    ),
     users,
     tls,
     host: config.host,
     port: config.port,
     maxRequestBodyBytes: config.maxRequestBodyBytes,
+    sendTimeoutMs: config.sendTimeoutMs,
     logger: log,
   });
   log.info(

@@ -20,6 +20,8 @@ export interface RegistryServerOptions {
   host: string;
   port: number;
   maxRequestBodyBytes: number;
+  /** A client that takes no part of an answer for this long is disconnected (default 30 s). */
+  sendTimeoutMs?: number;
   logger: Logger;
   /** Failed logins per client address before it is refused for the rest of the window. */
   authFailureLimit?: { maxFailures: number; windowMs: number };
@@ -85,7 +87,14 @@ export async function startRegistryServer(options: RegistryServerOptions): Promi
     const service = byPath.get(url.pathname) ?? schemaPaths.get(url.pathname);
     if (service === undefined) return send(res, 404, 'text/plain', 'Not found\n');
     await requestContext.run({ identity, requestId, log, requestXml: '' }, () =>
-      handleSoapEndpoint(service, req, res, url, options.maxRequestBodyBytes),
+      handleSoapEndpoint(
+        service,
+        req,
+        res,
+        url,
+        options.maxRequestBodyBytes,
+        options.sendTimeoutMs ?? 30_000,
+      ),
     );
   };
 

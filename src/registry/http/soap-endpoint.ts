@@ -4,6 +4,8 @@ import { BodyTooLargeError, readBody } from './read-body.ts';
 import { currentRequest } from '../soap/request-context.ts';
 import { soapFaultEnvelope } from '../soap/soap-fault-envelope.ts';
 import { findXmlProblem } from './xml-guard.ts';
+import { decodeRequestBody } from './request-text.ts';
+import { sendAnswer } from './send-answer.ts';
 
 const XML = 'text/xml; charset=utf-8';
 
@@ -18,6 +20,7 @@ export async function handleSoapEndpoint(
   res: ServerResponse,
   url: URL,
   maxBodyBytes: number,
+  sendTimeoutMs: number,
 ): Promise<void> {
   if (req.method === 'GET' && url.pathname === `/${service.name}` && url.search.toLowerCase() === '?wsdl') {
     const location = `${url.origin}/${service.name}`;
@@ -43,13 +46,13 @@ export async function handleSoapEndpoint(
     }
     throw error;
   }
-  const xml = body.toString('utf8');
-  const problem = findXmlProblem(xml);
+  const { xml, problem: encodingProblem } = decodeRequestBody(body, req.headers['content-type']);
+  const problem = encodingProblem ?? findXmlProblem(xml);
   if (problem !== null) return send(res, 400, XML, soapFaultEnvelope('soap:Client', problem));
   currentRequest().requestXml = xml;
   const soapAction = req.headers.soapaction;
   const response = await service.process(xml, typeof soapAction === 'string' ? soapAction : undefined);
-  return send(res, response.statusCode, XML, response.body);
+  return sendAnswer(res, response.statusCode, XML, response.body, sendTimeoutMs);
 }
 
 /** Writes a whole response. */

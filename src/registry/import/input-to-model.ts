@@ -1,17 +1,14 @@
 import type { AdresseInput } from '../domain/import-input.ts';
 import type { Adresse } from '../domain/model.ts';
-import { parseCoordinate, parseKommuneKode } from '../rules/index.ts';
+import { hasText, parseCoordinate, parseKommuneKode } from '../rules/index.ts';
 
 /**
  * Pure mapping from validated ImportService input to the domain model. Called only after the rules
  * found no error, so every mandatory value is present and well-formed.
  */
 
-/** A trimmed text, or null for absent/blank. */
-export const text = (value: string | undefined): string | null => {
-  const trimmed = value?.trim() ?? '';
-  return trimmed === '' ? null : trimmed;
-};
+/** A trimmed text, or null for absent/blank (invisible characters only count as blank, as in the rules). */
+export const text = (value: string | undefined): string | null => (hasText(value) ? value.trim() : null);
 
 /** A number from a validated coded field. */
 export const code = (value: string | undefined): number => Number(value?.trim());

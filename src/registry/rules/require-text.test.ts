@@ -56,3 +56,28 @@ describe('hasText and textLength', () => {
     expect(textLength(' Ærø ')).toBe(3);
   });
 });
+
+describe('invisible characters', () => {
+  it('a mandatory value of invisible characters only is blank', () => {
+    for (const value of [
+      '\u200B\u200B',
+      '\uFEFF',
+      '\u00AD',
+      '\u200D\u2060',
+      '\u3164',
+      '\u0007',
+      ' \u202E ',
+    ]) {
+      expect(
+        requireText(value, felt, 132, MANDATORY).map((e) => e.kode),
+        JSON.stringify(value),
+      ).toEqual(['FELT_MANGLER']);
+      expect(hasText(value)).toBe(false);
+    }
+  });
+
+  it('a value with one visible character carries text', () => {
+    expect(hasText('\u200Bx\u200B')).toBe(true);
+    expect(hasText('\u0301')).toBe(true);
+  });
+});

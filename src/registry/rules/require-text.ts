@@ -12,9 +12,25 @@ export const OPTIONAL: Presence = { mandatory: false };
 /** The presence of a field that must carry a value. */
 export const MANDATORY: Presence = { mandatory: true };
 
-/** Whether a raw value carries text; surrounding whitespace is not part of a value (as in `xs:token`). */
+/**
+ * Characters that show nothing: white space (Z, and what `trim` removes), controls (Cc), format
+ * characters (Cf: zero-width space and joiners, the BOM, the soft hyphen, bidi marks) and the rest
+ * of Unicode's Default_Ignorable_Code_Point (variation selectors, the Hangul fillers). A value made
+ * only of these reads as blank to a person, so the register treats it as blank.
+ */
+const INVISIBLE = /[\s\p{Z}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+
+/** Whether a value holds at least one visible character. */
+export function isVisibleText(value: string): boolean {
+  return value.replace(INVISIBLE, '') !== '';
+}
+
+/**
+ * Whether a raw value carries text; surrounding whitespace is not part of a value (as in `xs:token`),
+ * and a value of invisible characters only (two zero-width spaces) carries none.
+ */
 export function hasText(value: string | undefined): value is string {
-  return value !== undefined && value.trim() !== '';
+  return value !== undefined && isVisibleText(value);
 }
 
 /** The width of a value as a person counts it: trimmed, composed (`å` sent as `a` + ring is one), by code point. */

@@ -9,7 +9,8 @@ export function stringLeaves(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
     return String(value);
-  if (typeof value === 'string') return value;
+  // Text is stored composed (NFC): "Åbyhøj" sent decomposed is the same name and must be found so.
+  if (typeof value === 'string') return value.normalize('NFC');
   if (Array.isArray(value)) return value.map(stringLeaves);
   if (typeof value === 'object') {
     const out: Record<string, unknown> = {};

@@ -25,9 +25,9 @@ export function numberValue(nummer: string): number | null {
   return match?.[1] === undefined ? null : Number(match[1]);
 }
 
-/** How names are stored for "name contains" look-ups: case-folded the Danish way. */
+/** How names are stored for "name contains" look-ups, and queries folded to match: case-folded the Danish way, composed (NFC). */
 export function foldName(name: string): string {
-  return name.toLocaleLowerCase('da-DK');
+  return name.toLocaleLowerCase('da-DK').normalize('NFC');
 }
 
 interface LivsforloebRow {

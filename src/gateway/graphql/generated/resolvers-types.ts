@@ -33,6 +33,12 @@ export type Scalars = {
   PNumber: { input: string; output: string; }
   /** Postnummer: 4 digits (`2720`); the register checks that it exists. */
   PostalCode: { input: string; output: string; }
+  /**
+   * Free text in a write (a name, an address line, a phone number): any Unicode text, sent to the
+   * register composed (NFC), so that `Åbyhøj` typed decomposed is stored and found as `Åbyhøj`. A lone
+   * surrogate (JSON `"\ud800"`) is no character and is refused with `BAD_USER_INPUT`.
+   */
+  Text: { input: string; output: string; }
 };
 
 /** Adresse (AdresseExtend) of an anvisningsenhed or alternativ adresse. */
@@ -63,13 +69,13 @@ export type Address = {
 /** Adresse as a write sends it; the register checks it against the address register (DAR). */
 export type AddressInput = {
   /** ByNavn (the postal district). */
-  city: Scalars['String']['input'];
+  city: Scalars['Text']['input'];
   /** Dør (`tv`, `th`). */
-  door?: InputMaybe<Scalars['String']['input']>;
+  door?: InputMaybe<Scalars['Text']['input']>;
   /** Etage (`st`, `1`). */
-  floor?: InputMaybe<Scalars['String']['input']>;
+  floor?: InputMaybe<Scalars['Text']['input']>;
   /** HusNummer with its letter (`14A`). */
-  houseNumber: Scalars['String']['input'];
+  houseNumber: Scalars['Text']['input'];
   /** GeoBredde (WGS84), inside Denmark; optional. */
   latitude?: InputMaybe<Scalars['Float']['input']>;
   /** GeoLaengde (WGS84), inside Denmark; optional. */
@@ -79,7 +85,7 @@ export type AddressInput = {
   /** PostNummer. */
   postalCode: Scalars['PostalCode']['input'];
   /** VejNavn (at most 40 characters). */
-  street: Scalars['String']['input'];
+  street: Scalars['Text']['input'];
 };
 
 /**
@@ -148,11 +154,11 @@ export type AlternativeAddressFields = {
   /** Email. */
   email?: InputMaybe<Scalars['Email']['input']>;
   /** Navn (at most 132 characters). */
-  name: Scalars['String']['input'];
+  name: Scalars['Text']['input'];
   /** PNummer: must be active in CVR; gives the address its CVR-nummer. */
   pNumber: Scalars['PNumber']['input'];
   /** TelefonNummer. */
-  phone?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['Text']['input']>;
 };
 
 /** Which alternative adresser: every given criterion must hold. Without a filter, only active ones. */
@@ -260,11 +266,11 @@ export type AssignmentUnitFields = {
   /** InstType3, e.g. `"6012"` (Query.codes(table: INSTITUTION_TYPE)). */
   institutionTypeCode: Scalars['String']['input'];
   /** EnhedsNavn (at most 132 characters). */
-  name: Scalars['String']['input'];
+  name: Scalars['Text']['input'];
   /** PNummer: must be active in CVR; gives the unit its CVR-nummer. */
   pNumber: Scalars['PNumber']['input'];
   /** TelefonNummer: a Danish 8-digit number, optionally +45. */
-  phone?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['Text']['input']>;
 };
 
 /** Which anvisningsenheder: every given criterion must hold. Without a filter, only active ones. */
@@ -392,7 +398,7 @@ export type CreateDaycareInstitutionInput = {
   /** AdmKommuneKode: the administrating municipality. */
   municipalityCode: Scalars['MunicipalityCode']['input'];
   /** DaginstitutionsNavn (at most 132 characters). */
-  name: Scalars['String']['input'];
+  name: Scalars['Text']['input'];
   /** EjerformKode, e.g. `"1"` Kommunal (Query.codes(table: OWNERSHIP)). */
   ownershipCode: Scalars['String']['input'];
 };
@@ -904,13 +910,13 @@ export type UpdateAlternativeAddressInput = {
   /** Email. */
   email?: InputMaybe<Scalars['Email']['input']>;
   /** Navn. */
-  name?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['Text']['input']>;
   /** AlternativAdresseNummer. */
   number: Scalars['InstitutionNumber']['input'];
   /** PNummer. */
   pNumber?: InputMaybe<Scalars['PNumber']['input']>;
   /** TelefonNummer. */
-  phone?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['Text']['input']>;
 };
 
 /** The result of updateAlternativeAddress. */
@@ -931,13 +937,13 @@ export type UpdateAssignmentUnitInput = {
   /** InstType3. */
   institutionTypeCode?: InputMaybe<Scalars['String']['input']>;
   /** EnhedsNavn. */
-  name?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['Text']['input']>;
   /** EnhedsNummer. */
   number: Scalars['InstitutionNumber']['input'];
   /** PNummer; a new one brings its CVR-nummer. */
   pNumber?: InputMaybe<Scalars['PNumber']['input']>;
   /** TelefonNummer. */
-  phone?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['Text']['input']>;
 };
 
 /** The result of updateAssignmentUnit. */
@@ -956,7 +962,7 @@ export type UpdateDaycareInstitutionInput = {
   /** AdmKommuneKode. */
   municipalityCode?: InputMaybe<Scalars['MunicipalityCode']['input']>;
   /** DaginstitutionsNavn. */
-  name?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['Text']['input']>;
   /** DaginstitutionsNummer. */
   number: Scalars['InstitutionNumber']['input'];
   /** EjerformKode. */
@@ -1126,6 +1132,7 @@ export type ResolversTypes = {
   PostalCode: ResolverTypeWrapper<Scalars['PostalCode']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Text: ResolverTypeWrapper<Scalars['Text']['output']>;
   UniloginEligibility: ResolverTypeWrapper<UniloginEligibilityModel>;
   UniloginIneligibilityReason: UniloginIneligibilityReason;
   UpdateAlternativeAddressInput: UpdateAlternativeAddressInput;
@@ -1190,6 +1197,7 @@ export type ResolversParentTypes = {
   PostalCode: Scalars['PostalCode']['output'];
   Query: Record<PropertyKey, never>;
   String: Scalars['String']['output'];
+  Text: Scalars['Text']['output'];
   UniloginEligibility: UniloginEligibilityModel;
   UpdateAlternativeAddressInput: UpdateAlternativeAddressInput;
   UpdateAlternativeAddressPayload: Omit<UpdateAlternativeAddressPayload, 'alternativeAddress'> & { alternativeAddress?: Maybe<ResolversParentTypes['AlternativeAddress']> };
@@ -1438,6 +1446,10 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
 };
 
+export interface TextScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Text'], any> {
+  name: 'Text';
+}
+
 export type UniloginEligibilityResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UniloginEligibility'] = ResolversParentTypes['UniloginEligibility']> = {
   eligible?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['UniloginIneligibilityReason']>, ParentType, ContextType>;
@@ -1498,6 +1510,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   PostalCode?: GraphQLScalarType;
   Query?: QueryResolvers<ContextType>;
+  Text?: GraphQLScalarType;
   UniloginEligibility?: UniloginEligibilityResolvers<ContextType>;
   UpdateAlternativeAddressPayload?: UpdateAlternativeAddressPayloadResolvers<ContextType>;
   UpdateAssignmentUnitPayload?: UpdateAssignmentUnitPayloadResolvers<ContextType>;

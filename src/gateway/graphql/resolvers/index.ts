@@ -10,6 +10,7 @@ import {
   municipalityCodeScalar,
   pNumberScalar,
   postalCodeScalar,
+  textScalar,
 } from '../scalars/index.ts';
 import { mutationResolvers } from './mutation.ts';
 import { queryResolvers } from './query.ts';
@@ -24,6 +25,7 @@ export const resolvers: Resolvers = {
   MunicipalityCode: municipalityCodeScalar,
   PostalCode: postalCodeScalar,
   Email: emailScalar,
+  Text: textScalar,
   Query: queryResolvers,
   Mutation: mutationResolvers,
   Node: nodeResolvers,

@@ -72,3 +72,12 @@ export const emailScalar = createTextScalar({
   rule: 'must be one e-mail address of the shape name@domain.dk, at most 132 characters',
   parse: (text) => (text.length <= 132 && /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(text) ? text : null),
 });
+
+/** Free text (a name, a street, a phone number): any Unicode text, composed; the register judges it. */
+export const textScalar = createTextScalar({
+  name: 'Text',
+  description:
+    'Free text (a name, an address line): Unicode, sent to the register composed (NFC); a lone surrogate is refused.',
+  rule: 'must be Unicode text',
+  parse: (text) => text,
+});

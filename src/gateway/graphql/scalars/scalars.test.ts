@@ -8,6 +8,7 @@ import {
   passesCvrModulus11,
   pNumberScalar,
   postalCodeScalar,
+  textScalar,
 } from './index.ts';
 import { ScalarInputError } from './text-scalar.ts';
 
@@ -70,5 +71,15 @@ describe('the register’s identifiers as scalars', () => {
   it('CVR modulus 11', () => {
     expect(passesCvrModulus11('64942212')).toBe(true);
     expect(passesCvrModulus11('64942213')).toBe(false);
+  });
+
+  it('Text: composed (NFC), a lone surrogate refused; every text scalar refuses one', () => {
+    expect(textScalar.parseValue('A\u030Abyho\u0308j')).toBe('Åbyhöj');
+    expect(textScalar.parseValue('Ølstykke 🌳')).toBe('Ølstykke 🌳');
+    expect(() => textScalar.parseValue('Æble\ud800')).toThrow(
+      /Text must be Unicode text; got a lone surrogate/,
+    );
+    expect(() => textScalar.parseValue('\udc00')).toThrow(ScalarInputError);
+    expect(() => emailScalar.parseValue('a\ud800@kk.dk')).toThrow(/Email must be Unicode text/);
   });
 });

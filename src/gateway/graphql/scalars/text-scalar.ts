@@ -14,6 +14,12 @@ export class ScalarInputError extends Error {
   }
 }
 
+/**
+ * Half of a UTF-16 pair on its own: JSON (`"\ud800"`) can carry one, but it is no character, and
+ * on its way to the register as UTF-8 it would silently become U+FFFD.
+ */
+const LONE_SURROGATE = /\p{Cs}/u;
+
 /** How one text scalar reads a value. */
 export interface TextScalarOptions {
   name: string;
@@ -28,7 +34,8 @@ export interface TextScalarOptions {
 
 /**
  * A string scalar that checks its input before anything runs, with a message naming the rule, and
- * passes output through as it is (the register's own data is not re-judged on the way out).
+ * passes output through as it is (the register's own data is not re-judged on the way out). Every
+ * one refuses a lone surrogate and hands its value on composed (NFC).
  */
 export function createTextScalar(options: TextScalarOptions): GraphQLScalarType<string, string> {
   const parse = (value: unknown): string => {
@@ -38,7 +45,13 @@ export function createTextScalar(options: TextScalarOptions): GraphQLScalarType<
         : options.acceptsInt === true && typeof value === 'number' && Number.isInteger(value)
           ? String(value)
           : null;
-    const parsed = text === null ? null : options.parse(text.trim());
+    if (text !== null && LONE_SURROGATE.test(text)) {
+      throw new ScalarInputError(
+        `${options.name} must be Unicode text; got a lone surrogate (half of a UTF-16 pair) in ${JSON.stringify(value)}.`,
+      );
+    }
+    // Composed (NFC), as the register stores text: "Åbyhøj" typed decomposed is the same name.
+    const parsed = text === null ? null : options.parse(text.trim().normalize('NFC'));
     if (parsed === null) {
       throw new ScalarInputError(`${options.name} ${options.rule}; got ${JSON.stringify(value)}.`);
     }
