@@ -60,7 +60,10 @@ export async function startTestGateway(
     useExtensions?: boolean;
     /** The register's CA, when the gateway talks to another server than `registry`. */
     ca?: string;
-    routes?: ReadonlyMap<string, RouteHandler>;
+    /** Extra routes; as a function, made from the gateway's reader (the export routes need it). */
+    routes?:
+      | ReadonlyMap<string, RouteHandler>
+      | ((reader: RegistryDependencies['reader']) => ReadonlyMap<string, RouteHandler>);
     /** The gateway's logger (a test that reads the logs); silent by default. */
     logger?: Logger;
   } = {},
@@ -82,7 +85,9 @@ export async function startTestGateway(
     ...gatewaySettings(config),
     responseCache: deps.responseCache,
     operations: registryOperations(deps),
-    ...(options.routes !== undefined && { routes: options.routes }),
+    ...(options.routes !== undefined && {
+      routes: typeof options.routes === 'function' ? options.routes(deps.reader) : options.routes,
+    }),
   });
   const running = await startGateway(gateway, { host: config.host, port: config.port });
   return {
