@@ -5,6 +5,7 @@ import type {
   Lifecycle,
   UnitFields,
 } from '../registry/model.ts';
+import { danishTimestamp } from './danish-time.ts';
 import type { RegisterSnapshot } from './register-rows.ts';
 
 /** One column of an export: the register's column name and how a record fills it ('' = no value). */
@@ -37,8 +38,8 @@ const unitFieldColumns = <R extends UnitFields & Lifecycle>(): Column<R>[] => [
   { name: 'dawaId', value: (r) => text(r.address.darAddressId) },
   { name: 'email', value: (r) => text(r.email) },
   { name: 'telefonNummer', value: (r) => text(r.phone) },
-  { name: 'oprettetTidspunkt', value: (r) => r.createdAt },
-  { name: 'nedlagtTidspunkt', value: (r) => text(r.closedAt) },
+  { name: 'oprettetTidspunkt', value: (r) => danishTimestamp(r.createdAt) },
+  { name: 'nedlagtTidspunkt', value: (r) => (r.closedAt === null ? '' : danishTimestamp(r.closedAt)) },
 ];
 
 /** daginstitution.csv, in the column order of `data/register/daginstitution.csv`. */
@@ -52,8 +53,8 @@ export const DAGINSTITUTION_COLUMNS: Column<DaycareInstitution>[] = [
   { name: 'lovgrundlagKode_Tekst', value: (d) => d.legalBasis.text },
   { name: 'admKommuneKode', value: (d) => text(d.administeringMunicipality.code) },
   { name: 'admKommuneKode_Tekst', value: (d) => d.administeringMunicipality.name },
-  { name: 'oprettetTidspunkt', value: (d) => d.createdAt },
-  { name: 'nedlagtTidspunkt', value: (d) => text(d.closedAt) },
+  { name: 'oprettetTidspunkt', value: (d) => danishTimestamp(d.createdAt) },
+  { name: 'nedlagtTidspunkt', value: (d) => (d.closedAt === null ? '' : danishTimestamp(d.closedAt)) },
 ];
 
 const parentOf = (u: AssignmentUnit, s: RegisterSnapshot) =>
