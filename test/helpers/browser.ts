@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { onTestFailed } from 'vitest';
 
 /** Debian's chromium (.ci/install-system-deps); nothing downloads a browser. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -51,6 +52,12 @@ export async function launchBrowser(): Promise<TestBrowser> {
         if (message.type() === 'error') problems.push(message.text());
       });
       page.on('pageerror', (error) => problems.push(error.message));
+      // When the test fails, the page as it was then, and what it logged (called inside a test).
+      onTestFailed(async ({ task }) => {
+        const name = `failed-${task.name.slice(0, 40).replace(/[^\w-]+/g, '-')}`;
+        await saveScreenshot(page, name);
+        await writeFile(join(SCREENSHOT_DIR, `${name}.log`), [page.url(), ...problems].join('\n'));
+      });
       return { page, requests, problems };
     },
     async close() {

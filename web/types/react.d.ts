@@ -50,6 +50,10 @@ declare module 'react' {
   export function useRef<T>(initial: T): MutableRefObject<T>;
   export function useRef<T>(initial: T | null): RefObject<T>;
   export function useId(): string;
+  export function useSyncExternalStore<T>(
+    subscribe: (onChange: () => void) => () => void,
+    getSnapshot: () => T,
+  ): T;
   export function useContext<T>(context: Context<T>): T;
   export function createContext<T>(defaultValue: T): Context<T>;
 
@@ -132,6 +136,7 @@ declare module 'react/jsx-runtime' {
     onBlur?: (event: FocusEvent<HTMLInputElement & HTMLSelectElement & HTMLTextAreaElement>) => void;
     onKeyDown?: (event: KeyboardEvent<never>) => void;
     onClose?: () => void;
+    onToggle?: (event: FormEvent<HTMLDetailsElement>) => void;
     onCancel?: (event: FormEvent<HTMLDialogElement>) => void;
   }
 

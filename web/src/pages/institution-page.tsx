@@ -3,6 +3,8 @@ import { PageHeading } from '../components/page-heading.tsx';
 import { QueryState } from '../components/query-state.tsx';
 import { graphql } from '../gql/gql.ts';
 import type { InstitutionDetailQuery } from '../gql/graphql.ts';
+import { mayChange, scopeOf } from '../lib/rights.ts';
+import { useSession } from '../lib/session.ts';
 import { addressLine, STATUS_TEXT, UNILOGIN_REASON_TEXT } from '../lib/texts.ts';
 import { href } from '../lib/use-hash-route.ts';
 
@@ -26,8 +28,13 @@ const InstitutionDetailQueryDoc = graphql(`
       }
       ... on DaycareInstitution {
         ownership {
+          code
           text
         }
+        administeringMunicipality {
+          code
+        }
+        ownerCvrNumber
         legalBasis {
           text
         }
@@ -59,9 +66,15 @@ const InstitutionDetailQueryDoc = graphql(`
         daycareInstitution {
           number
           name
+          status
           ownership {
+            code
             text
           }
+          administeringMunicipality {
+            code
+          }
+          ownerCvrNumber
         }
         alternativeAddresses(status: [ACTIVE, CLOSED]) {
           number
@@ -83,6 +96,14 @@ const InstitutionDetailQueryDoc = graphql(`
           daycareInstitution {
             number
             name
+            status
+            ownership {
+              code
+            }
+            administeringMunicipality {
+              code
+            }
+            ownerCvrNumber
           }
         }
       }
@@ -242,6 +263,27 @@ function Facts({ institution }: { institution: Found }) {
   );
 }
 
+/** The daginstitution whose rights decide who may change this record. */
+const daycareOf = (institution: Found) =>
+  institution.__typename === 'DaycareInstitution'
+    ? institution
+    : institution.__typename === 'AssignmentUnit'
+      ? institution.daycareInstitution
+      : institution.assignmentUnit.daycareInstitution;
+
+/** For a signed-in maintainer who may change it: a link to change it (the register still decides). */
+function EditLink({ institution }: { institution: Found }) {
+  const session = useSession();
+  if (session === null) return null;
+  const daycare = daycareOf(institution);
+  if (!mayChange(scopeOf(session.user), daycare)) return null;
+  return (
+    <p>
+      <a href={href(`/vedligehold/${daycare.number}`)}>Ændr i vedligehold</a>
+    </p>
+  );
+}
+
 /** One institution, at whichever of the three levels it is, with the levels around it linked. */
 export function InstitutionPage({ number }: { number: string }) {
   const [{ data, fetching, error }] = useQuery({ query: InstitutionDetailQueryDoc, variables: { number } });
@@ -260,6 +302,7 @@ export function InstitutionPage({ number }: { number: string }) {
       ) : (
         <>
           <PageHeading title={institution.name}>{institution.name}</PageHeading>
+          <EditLink institution={institution} />
           <Facts institution={institution} />
           <Levels institution={institution} />
           <Unilogin institution={institution} />
