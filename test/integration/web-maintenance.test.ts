@@ -91,7 +91,15 @@ describe.skipIf(!runInBrowser)(
       await page.locator('#opret-firstUnit-address-postalCode').fill('9999');
       await page.locator('#opret-firstUnit-address-city').fill('Vanløse');
       await page.locator('#opret-firstUnit-address-municipalityCode').selectOption('101');
+      // A format the API refuses is said when the field is left, before anything is sent.
+      await page.locator('#opret-firstUnit-pNumber').fill('47748');
+      await page.keyboard.press('Tab');
+      expect(await page.locator('#opret-firstUnit-pNumber-fejl').textContent()).toBe(
+        'P-nummeret skal være 10 cifre.',
+      );
       await page.locator('#opret-firstUnit-pNumber').fill('4774805696');
+      await page.keyboard.press('Tab');
+      expect(await page.locator('#opret-firstUnit-pNumber-fejl').count()).toBe(0);
       await page.getByRole('button', { name: 'Opret', exact: true }).click();
 
       const postalCode = page.locator('#opret-firstUnit-address-postalCode');

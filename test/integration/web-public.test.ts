@@ -90,7 +90,7 @@ describe.skipIf(!runInBrowser)(
       await hit.waitFor();
       await expect
         .poll(() => page.getByRole('status').first().textContent())
-        .toMatch(/anvisningsenheder; side 1 af 1/);
+        .toMatch(/^1 anvisningsenhed; side 1 af 1\.$/);
       await checkPage(page, 'soegning');
 
       await hit.click();

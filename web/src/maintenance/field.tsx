@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 
 /** Makes ids unique per form: the same field key appears in several forms on one page. */
 export const fieldId = (form: string, key: string) => `${form}-${key.replace(/\./g, '-')}`;
@@ -42,7 +42,10 @@ export function Field({
   );
 }
 
-/** A text input field. */
+/**
+ * A text input field. `check` runs when the field is left: a format the API would refuse is said
+ * at once, in Danish; the register's own rules are checked when the form is sent.
+ */
 export function TextField(props: {
   form: string;
   name: string;
@@ -51,9 +54,12 @@ export function TextField(props: {
   defaultValue?: string | null;
   inputMode?: 'numeric' | 'email' | 'tel' | 'text';
   required?: boolean;
+  check?: (value: string) => string | undefined;
 }) {
+  const [local, setLocal] = useState<string | undefined>(undefined);
+  const { check } = props;
   return (
-    <Field form={props.form} name={props.name} label={props.label} error={props.error}>
+    <Field form={props.form} name={props.name} label={props.label} error={props.error ?? local}>
       {(p) => (
         <input
           {...p}
@@ -62,6 +68,12 @@ export function TextField(props: {
           inputMode={props.inputMode ?? 'text'}
           required={props.required ?? false}
           autoComplete="off"
+          {...(check !== undefined && {
+            onBlur: (event) => {
+              const value = event.currentTarget.value.trim();
+              setLocal(value === '' ? undefined : check(value));
+            },
+          })}
         />
       )}
     </Field>

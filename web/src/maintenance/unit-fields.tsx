@@ -2,6 +2,16 @@ import { useFilterOptions } from '../components/filter-options.ts';
 import type { EditableAddressFieldsFragment } from '../gql/graphql.ts';
 import { CodeField, TextField } from './field.tsx';
 
+/** The formats the API's scalars require (PNumber, PostalCode, Email), said when a field is left. */
+const FORMAT_CHECKS: Readonly<Record<string, (value: string) => string | undefined>> = {
+  pNumber: (v) => (/^\d{10}$/.test(v) ? undefined : 'P-nummeret skal være 10 cifre.'),
+  'address.postalCode': (v) => (/^\d{4}$/.test(v) ? undefined : 'Postnummeret skal være 4 cifre.'),
+  email: (v) =>
+    /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v) && v.length <= 132
+      ? undefined
+      : 'E-mailadressen skal have formen navn@domæne.dk.',
+};
+
 /** The current values of a unit or alternative adresse being edited; none for a new one. */
 export interface UnitValues {
   name?: string;
@@ -36,16 +46,20 @@ export function UnitFields({
     label: string,
     value: string | null | undefined,
     inputMode?: 'numeric' | 'email' | 'tel',
-  ) => (
-    <TextField
-      form={form}
-      name={key(name)}
-      label={label}
-      error={errors[key(name)]}
-      defaultValue={value}
-      {...(inputMode !== undefined && { inputMode })}
-    />
-  );
+  ) => {
+    const check = FORMAT_CHECKS[name];
+    return (
+      <TextField
+        form={form}
+        name={key(name)}
+        label={label}
+        error={errors[key(name)]}
+        defaultValue={value}
+        {...(inputMode !== undefined && { inputMode })}
+        {...(check !== undefined && { check })}
+      />
+    );
+  };
   const a = values.address;
   return (
     <>

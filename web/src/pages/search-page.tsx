@@ -176,7 +176,7 @@ export function SearchPage({ params }: { params: URLSearchParams }) {
               <p role="status">
                 {connection.totalCount === 0
                   ? 'Ingen anvisningsenheder passer på søgningen.'
-                  : `${connection.totalCount.toLocaleString('da-DK')} anvisningsenheder; side ${pageNumber} af ${pages}.`}
+                  : `${connection.totalCount.toLocaleString('da-DK')} ${connection.totalCount === 1 ? 'anvisningsenhed' : 'anvisningsenheder'}; side ${pageNumber} af ${pages}.`}
               </p>
               <UnitTable
                 rows={connection.edges.map((e) => ({
