@@ -143,6 +143,29 @@ describe.skipIf(!runInBrowser)(
       await page.getByText(`Anvisningsenheden ${firstUnit} er gemt.`).waitFor();
       expect((await unitOf(firstUnit))?.email).toBe('ny@kk.dk');
 
+      // An alternative adresse under the first unit, then closed again (a unit closes only without active ones).
+      await page.getByText('Alternative adresser under Æblehaven', { exact: true }).click();
+      await page.getByText('Ingen alternative adresser.').waitFor();
+      const prefix = `#enhed-${firstUnit}-ny-adresse-alternativeAddress`;
+      await page.locator(`${prefix}-name`).fill('Æblehaven Skovgruppe');
+      await page.locator(`${prefix}-address-street`).fill('Nansensgade');
+      await page.locator(`${prefix}-address-houseNumber`).fill('46');
+      await page.locator(`${prefix}-address-postalCode`).fill('1366');
+      await page.locator(`${prefix}-address-city`).fill('København K');
+      await page.locator(`${prefix}-address-municipalityCode`).selectOption('101');
+      await page.locator(`${prefix}-pNumber`).fill('5215453761');
+      await page.getByRole('button', { name: 'Opret alternativ adresse' }).click();
+      const addressCreated = page.getByText(/Den alternative adresse G\d{5} er oprettet\./);
+      await addressCreated.waitFor();
+      const addressNumber = (await addressCreated.textContent())?.match(/G\d{5}/)?.[0];
+      await page.getByRole('button', { name: 'Nedlæg Æblehaven Skovgruppe …' }).click();
+      await page
+        .getByRole('dialog', { name: 'Nedlæg Æblehaven Skovgruppe?' })
+        .getByRole('button', { name: 'Nedlæg den alternative adresse' })
+        .click();
+      await page.getByText(`Den alternative adresse ${addressNumber} er nedlagt.`).waitFor();
+      expect((await unitOf(addressNumber ?? ''))?.status).toBe('CLOSED');
+
       // A second unit, then move it to København's G29215 (with confirmation).
       const add = page.getByRole('form', { name: 'Tilføj anvisningsenhed' });
       await add.locator('#ny-enhed-unit-name').fill('Æblehaven Nord');

@@ -280,6 +280,10 @@ export const CreateAddressMutation = graphql(`
       alternativeAddress {
         id
         number
+        # Its unit too: a unit's cached address list, empty before, holds no AlternativeAddress to drop.
+        assignmentUnit {
+          id
+        }
       }
       userErrors {
         field

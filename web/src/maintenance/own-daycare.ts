@@ -22,6 +22,8 @@ export function useOwnDaycare(scope: Scope, extra: Partial<DaycareInstitutionFil
     query: MaintainableDaycareQuery,
     variables: { filter: { ...filter, ...extra } },
     pause: filter === null,
+    // A list that was empty holds no DaycareInstitution for a create to drop from the cache.
+    requestPolicy: 'cache-and-network',
   });
   return result;
 }
