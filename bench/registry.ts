@@ -110,6 +110,27 @@ report(
   'UpdateAnvisningsEnhed (one writer)',
   await runLoad({ ...post('ImportService', 'admin'), body: update, total: 500, concurrency: 1 }),
 );
+// The change feed after the 1,000 writes above: a full page, and the idle poll a follower makes.
+const feed = (from: number, max: number) =>
+  soapEnvelope('GetAendringer', `<fraSekvens>${from}</fraSekvens><maksAntal>${max}</maksAntal>`);
+report(
+  'GetAendringer, page of 1000 (2 conc.)',
+  await runLoad({
+    ...post('ExportService', 'reader'),
+    body: () => feed(0, 1000),
+    total: 100,
+    concurrency: 2,
+  }),
+);
+report(
+  'GetAendringer, empty page (16 conc.)',
+  await runLoad({
+    ...post('ExportService', 'reader'),
+    body: () => feed(1000, 1000),
+    total: 5000,
+    concurrency: 16,
+  }),
+);
 console.log(
   `start  fresh database to first answer         ${startupMs.toFixed(0)} ms (process spawn and seeding included)`,
 );

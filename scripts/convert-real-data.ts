@@ -581,6 +581,7 @@ function buildParents(units: Unit[], firstNumber: number, prov: Provenance): Dag
       admKommuneKode: kommune,
       aktivitetsstatus: aktiv ? 'Aktiv' : 'Nedlagt',
       oprettetTidspunkt: OPRETTET_TIDSPUNKT,
+      aendretTidspunkt: null,
       nedlagtTidspunkt: aktiv ? null : NEDLAGT_TIDSPUNKT,
       aendringsSekvens: 0,
     };
@@ -701,6 +702,7 @@ function buildAlternativeAddresses(
       pNummer,
       aktivitetsstatus: 'Aktiv',
       oprettetTidspunkt: OPRETTET_TIDSPUNKT,
+      aendretTidspunkt: null,
       nedlagtTidspunkt: null,
       aendringsSekvens: 0,
     };
@@ -758,6 +760,7 @@ function toRecord(unit: Unit): AnvisningsEnhed {
     pNummer: unit.pNummer,
     aktivitetsstatus: unit.aktiv ? 'Aktiv' : 'Nedlagt',
     oprettetTidspunkt: OPRETTET_TIDSPUNKT,
+    aendretTidspunkt: null,
     nedlagtTidspunkt: unit.aktiv ? null : NEDLAGT_TIDSPUNKT,
     aendringsSekvens: 0,
   };

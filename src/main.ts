@@ -1,5 +1,6 @@
 import { runGateway } from './gateway/main.ts';
 import { runRegistry } from './registry/main.ts';
+import { onStop } from './process/on-stop.ts';
 
 // `npm start`: the system on its embedded defaults — the register with the real data on
 // https://localhost:8443, and the gateway on http://localhost:4000/graphql reading from it with
@@ -7,10 +8,7 @@ import { runRegistry } from './registry/main.ts';
 const registry = await runRegistry(process.env);
 const gateway = await runGateway({ ...process.env, REGISTRY_URL: registry.url }, { registryCa: registry.ca });
 
-let stopping = false;
-const stop = () => {
-  if (stopping) return;
-  stopping = true;
+onStop(() => {
   // The gateway first, so nothing it still has in flight loses its register.
   gateway
     .close()
@@ -19,6 +17,4 @@ const stop = () => {
       () => process.exit(0),
       () => process.exit(1),
     );
-};
-process.once('SIGTERM', stop);
-process.once('SIGINT', stop);
+}, process.env);

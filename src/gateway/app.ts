@@ -1,5 +1,7 @@
-import type { RequestListener } from 'node:http';
+import type { RequestListener, Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
+import { makeExecutableSchema } from '@graphql-tools/schema';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -18,12 +20,18 @@ import { resolvers } from './graphql/resolvers/index.ts';
 import { loadTypeDefs } from './graphql/schema.ts';
 import { createGraphqlHandler, type RouteHandler } from './http/graphql-handler.ts';
 import { createRouter } from './http/router.ts';
+import {
+  attachSubscriptions,
+  type SubscriptionEndpoint,
+  type SubscriptionLimits,
+} from './http/subscriptions.ts';
 import { createHealthRoutes, type ReadinessReport } from './operations/health-routes.ts';
 import { createGatewayMetrics, type GatewayMetricsSources } from './operations/metrics.ts';
-import type { RegistryReader } from './registry/cached-registry.ts';
-import type { CallMetrics } from './registry/registry-client.ts';
+import type { RegistryReader } from './registry/ports/registry-reader.ts';
+import type { CallMetrics } from './registry/ports/registry-client.ts';
 import { createCallMetrics } from './soap-client/call-metrics.ts';
 import type { RegistryWriter } from './registry/registry-writer.ts';
+import { NO_CHANGE_FEED, type ChangeSource } from './registry/read-model/change-source.ts';
 
 /** Where GraphQL is served. */
 export const GRAPHQL_PATH = '/graphql';
@@ -36,6 +44,12 @@ export interface GatewayDependencies {
   writer: RegistryWriter;
   logger: Logger;
   maxPageSize: number;
+  /** The register's change feed (`changes`, `institutionChanged`); none: both answer NOT_FOUND. */
+  changes?: ChangeSource;
+  /** The WebSocket endpoint's limits (subscriptions); none: the defaults below. */
+  subscriptionLimits?: SubscriptionLimits;
+  /** Where APQ keeps persisted queries (Redis with several replicas); none: Apollo's in-process LRU. */
+  persistedQueries?: KeyValueCache<string>;
   /** Where whole answers to repeated queries are kept (graphql/response-cache.ts); null: nowhere. */
   responseCache?: ResponseStore | null;
   /** Extra HTTP routes by exact path, beside `/graphql` (e.g. an offline playground). */
@@ -47,6 +61,7 @@ export interface GatewayDependencies {
   operations?: {
     soapCalls?: CallMetrics;
     gauges?: GatewayMetricsSources['gauges'];
+    counters?: GatewayMetricsSources['counters'];
     cache?: GatewayMetricsSources['cache'];
     responseCache?: GatewayMetricsSources['responseCache'];
     breakers?: GatewayMetricsSources['breakers'];
@@ -57,6 +72,8 @@ export interface GatewayDependencies {
 /** A built gateway: an HTTP request listener, not yet listening anywhere. */
 export interface Gateway {
   handle: RequestListener;
+  /** Serves subscriptions (graphql-ws) on the GraphQL path of a listening HTTP server. */
+  attachSubscriptions(server: Server): SubscriptionEndpoint;
   /** Stops Apollo Server (after the HTTP server has stopped accepting requests). */
   stop(): Promise<void>;
 }
@@ -80,10 +97,24 @@ const stalenessInExtensions: ApolloServerPlugin<GatewayContext> = {
 /** The parts of the gateway's dependencies that come straight from its configuration. */
 export const gatewaySettings = (
   config: Readonly<GatewayConfig>,
-): Pick<GatewayDependencies, 'maxPageSize' | 'introspection'> => ({
+): Pick<GatewayDependencies, 'maxPageSize' | 'introspection' | 'subscriptionLimits'> => ({
   maxPageSize: config.maxPageSize,
   introspection: config.introspection,
+  subscriptionLimits: {
+    maxConnections: config.subscriptionMaxConnections,
+    keepAliveMs: config.subscriptionKeepAliveMs,
+    idleTimeoutMs: config.subscriptionIdleTimeoutMs,
+    initTimeoutMs: 10_000,
+  },
 });
+
+/** The WebSocket limits when the caller names none (the configuration's defaults). */
+const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits = {
+  maxConnections: 1000,
+  keepAliveMs: 12_000,
+  idleTimeoutMs: 300_000,
+  initTimeoutMs: 10_000,
+};
 
 /** Builds the gateway: Apollo Server, its context and the HTTP routes. Opens no socket, reads no env. */
 export async function createGateway(deps: GatewayDependencies): Promise<Gateway> {
@@ -91,16 +122,20 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
   const metrics = createGatewayMetrics({
     soapCalls: deps.operations?.soapCalls ?? createCallMetrics(),
     ...(deps.operations?.gauges !== undefined && { gauges: deps.operations.gauges }),
+    ...(deps.operations?.counters !== undefined && { counters: deps.operations.counters }),
     ...(deps.operations?.cache !== undefined && { cache: deps.operations.cache }),
     ...(deps.operations?.responseCache !== undefined && { responseCache: deps.operations.responseCache }),
     ...(deps.operations?.breakers !== undefined && { breakers: deps.operations.breakers }),
   });
   const cachePolicies = createDocumentCachePolicies();
+  // One executable schema for both transports (Apollo builds it the same way from typeDefs).
+  const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
+  const formatError = createFormatError(deps.logger);
   const apollo = new ApolloServer<GatewayContext>({
-    typeDefs: loadTypeDefs(),
-    resolvers,
-    formatError: createFormatError(deps.logger),
+    schema,
+    formatError,
     includeStacktraceInErrorResponses: false,
+    ...(deps.persistedQueries !== undefined && { persistedQueries: { cache: deps.persistedQueries } }),
     introspection: deps.introspection ?? true,
     // Batched HTTP requests would multiply every limit below by the batch size.
     allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
@@ -135,6 +170,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
     reader: deps.reader,
     writer: deps.writer,
     maxPageSize: deps.maxPageSize,
+    changes: deps.changes ?? NO_CHANGE_FEED,
   });
   const graphql = createGraphqlHandler(
     apollo,
@@ -147,6 +183,17 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
   routes.set(GRAPHQL_PATH, graphql);
   return {
     handle: createRouter(routes, deps.logger),
+    attachSubscriptions: (server) =>
+      attachSubscriptions(server, {
+        path: GRAPHQL_PATH,
+        schema,
+        validationRules: limits.validationRules,
+        maxTokens: limits.parseOptions.maxTokens,
+        // A subscription reads public data with the gateway's identity; no caller credentials.
+        context: () => context({ authorization: undefined }),
+        formatError,
+        limits: deps.subscriptionLimits ?? DEFAULT_SUBSCRIPTION_LIMITS,
+      }),
     stop: async () => {
       metrics.stop();
       await apollo.stop();

@@ -12,6 +12,8 @@ describe('loadGatewayConfig', () => {
       registryUsername: 'reader',
       registryPassword: 'reader',
       registryCaPath: null,
+      changeFeed: 'auto',
+      changeFeedPollIntervalMs: 500,
       cacheTtlMs: 60_000,
       cacheMaxEntries: 20_000,
       responseCacheMaxBytes: 33_554_432,
@@ -26,7 +28,15 @@ describe('loadGatewayConfig', () => {
       loginFailuresPerGateway: 15,
       loginFailureWindowMs: 60_000,
       maxPageSize: 500,
+      subscriptionMaxConnections: 1000,
+      subscriptionKeepAliveMs: 12_000,
+      subscriptionIdleTimeoutMs: 300_000,
       introspection: true,
+      redisUrl: null,
+      redisKeyPrefix: 'dtr-gateway',
+      redisCommandTimeoutMs: 250,
+      redisRetryAfterMs: 1000,
+      redisMaxKeyTtlMs: 86_400_000,
       logLevel: 'info',
     });
   });
@@ -40,12 +50,30 @@ describe('loadGatewayConfig', () => {
     expect(config.importServiceUrl).toBe('https://dtr.example.dk/ajour/Import.asmx');
   });
 
+  it('reads GATEWAY_CHANGE_FEED as auto or off, and the poll interval', () => {
+    expect(loadGatewayConfig({ GATEWAY_CHANGE_FEED: 'off' }).changeFeed).toBe('off');
+    expect(loadGatewayConfig({ CHANGE_FEED_POLL_INTERVAL_MS: '250' }).changeFeedPollIntervalMs).toBe(250);
+    expect(() => loadGatewayConfig({ GATEWAY_CHANGE_FEED: 'on' })).toThrow(
+      /GATEWAY_CHANGE_FEED must be auto or off; got "on"/,
+    );
+  });
+
   it('reads GATEWAY_INTROSPECTION as true or false', () => {
     expect(loadGatewayConfig({ GATEWAY_INTROSPECTION: 'false' }).introspection).toBe(false);
     expect(loadGatewayConfig({ GATEWAY_INTROSPECTION: 'true' }).introspection).toBe(true);
     expect(() => loadGatewayConfig({ GATEWAY_INTROSPECTION: 'no' })).toThrow(
       /GATEWAY_INTROSPECTION must be true or false; got "no"/,
     );
+  });
+
+  it('reads REDIS_URL and REDIS_KEY_PREFIX, refusing what is not a Redis URL or a plain prefix', () => {
+    const config = loadGatewayConfig({ REDIS_URL: 'redis://127.0.0.1:6379/0', REDIS_KEY_PREFIX: 'dtr-prod' });
+    expect(config.redisUrl).toBe('redis://127.0.0.1:6379/0');
+    expect(config.redisKeyPrefix).toBe('dtr-prod');
+    expect(() => loadGatewayConfig({ REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(
+      /REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/,
+    );
+    expect(() => loadGatewayConfig({ REDIS_KEY_PREFIX: 'a b*' })).toThrow(/REDIS_KEY_PREFIX must be/);
   });
 
   it('is frozen', () => {

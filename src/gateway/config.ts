@@ -11,6 +11,14 @@ export interface GatewayConfig {
   registryPassword: string;
   /** PEM file of the CA that signed the register's certificate; null: the system's CAs. */
   registryCaPath: string | null;
+  /**
+   * `auto`: the live read model when the register's WSDL offers the change feed (GetAendringer),
+   * else the TTL cache; `off`: always the TTL cache. `GATEWAY_CHANGE_FEED`.
+   */
+  changeFeed: 'auto' | 'off';
+  /** The wait between two polls of the change feed of an idle register. */
+  changeFeedPollIntervalMs: number;
+  /** The TTL cache's TTL (TTL mode; the live model's code tables too). */
   cacheTtlMs: number;
   cacheMaxEntries: number;
   /** The whole-response cache's size in characters of stored JSON (about bytes); 0: none. */
@@ -35,8 +43,27 @@ export interface GatewayConfig {
   loginFailuresPerGateway: number;
   loginFailureWindowMs: number;
   maxPageSize: number;
+  /** Open WebSocket (subscription) connections per process. */
+  subscriptionMaxConnections: number;
+  /** The interval of the WebSocket pings that keep a connection alive and find dead ones. */
+  subscriptionKeepAliveMs: number;
+  /** A WebSocket connection without a running subscription is closed after this long. */
+  subscriptionIdleTimeoutMs: number;
   /** Whether the schema may be introspected (GraphiQL needs it); `GATEWAY_INTROSPECTION`. */
   introspection: boolean;
+  /**
+   * Redis for the state replicas share (APQ, answers, login counters); null: all of it in the
+   * process (the embedded default). `redis://` or `rediss://`.
+   */
+  redisUrl: string | null;
+  /** Put before every key this gateway writes, so that several deployments can share one Redis. */
+  redisKeyPrefix: string;
+  /** A Redis command slower than this is given up on and the in-process store answers instead. */
+  redisCommandTimeoutMs: number;
+  /** How long after a failure Redis is left alone before it is tried again. */
+  redisRetryAfterMs: number;
+  /** The longest any key lives in Redis, whatever its own TTL; persisted queries get this one. */
+  redisMaxKeyTtlMs: number;
   logLevel: string;
 }
 
@@ -88,6 +115,15 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): Readonly<GatewayConfi
   const serviceUrl = (name: string, service: string): string =>
     text(name) === null ? `${registryUrl}/${service}` : httpsUrl(name, '');
   const logLevel = text('LOG_LEVEL') ?? 'info';
+  const changeFeed = text('GATEWAY_CHANGE_FEED') ?? 'auto';
+  if (changeFeed !== 'auto' && changeFeed !== 'off')
+    problems.push(`GATEWAY_CHANGE_FEED must be auto or off; got "${changeFeed}"`);
+  const redisUrl = text('REDIS_URL');
+  if (redisUrl !== null && !/^rediss?:\/\/[^\s]+$/.test(redisUrl))
+    problems.push(`REDIS_URL must be a redis:// or rediss:// URL; got "${redisUrl}"`);
+  const redisKeyPrefix = text('REDIS_KEY_PREFIX') ?? 'dtr-gateway';
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(redisKeyPrefix))
+    problems.push(`REDIS_KEY_PREFIX must be 1 to 64 of A-Z a-z 0-9 . _ -; got "${redisKeyPrefix}"`);
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   const config: GatewayConfig = {
     host: text('GATEWAY_HOST') ?? 'localhost',
@@ -98,6 +134,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): Readonly<GatewayConfi
     registryUsername: text('REGISTRY_USERNAME') ?? 'reader',
     registryPassword: env.REGISTRY_PASSWORD ?? 'reader',
     registryCaPath: text('REGISTRY_CA'),
+    changeFeed: changeFeed === 'off' ? 'off' : 'auto',
+    changeFeedPollIntervalMs: integer('CHANGE_FEED_POLL_INTERVAL_MS', 500, 10, 60_000),
     cacheTtlMs: integer('CACHE_TTL_MS', 60_000, 1, 24 * 3600_000),
     cacheMaxEntries: integer('CACHE_MAX_ENTRIES', 20_000, 100, 10_000_000),
     responseCacheMaxBytes: integer('RESPONSE_CACHE_MAX_BYTES', 32 * 1024 * 1024, 0, 4 * 1024 ** 3),
@@ -112,7 +150,15 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): Readonly<GatewayConfi
     loginFailuresPerGateway: integer('GATEWAY_LOGIN_FAILURES_PER_GATEWAY', 15, 1, 100_000),
     loginFailureWindowMs: integer('GATEWAY_LOGIN_FAILURE_WINDOW_MS', 60_000, 100, 24 * 3600_000),
     maxPageSize: integer('MAX_PAGE_SIZE', 500, 1, 1000),
+    subscriptionMaxConnections: integer('SUBSCRIPTION_MAX_CONNECTIONS', 1000, 1, 100_000),
+    subscriptionKeepAliveMs: integer('SUBSCRIPTION_KEEP_ALIVE_MS', 12_000, 100, 600_000),
+    subscriptionIdleTimeoutMs: integer('SUBSCRIPTION_IDLE_TIMEOUT_MS', 300_000, 100, 24 * 3600_000),
     introspection: flag('GATEWAY_INTROSPECTION', true),
+    redisUrl,
+    redisKeyPrefix,
+    redisCommandTimeoutMs: integer('REDIS_COMMAND_TIMEOUT_MS', 250, 10, 60_000),
+    redisRetryAfterMs: integer('REDIS_RETRY_AFTER_MS', 1000, 10, 600_000),
+    redisMaxKeyTtlMs: integer('REDIS_MAX_KEY_TTL_MS', 24 * 3600_000, 1000, 30 * 24 * 3600_000),
     logLevel,
   };
   if (config.registryUsername.includes(':')) problems.push('REGISTRY_USERNAME must not contain ":"');

@@ -1,9 +1,13 @@
 import type { GatewayConfig } from './config.ts';
 import { ResponseStore } from './graphql/response-cache.ts';
-import type { RegistryCache } from './registry/cache-entry.ts';
-import { createCachedRegistry, type RegistryReader } from './registry/cached-registry.ts';
+import type { RegistryCache } from './registry/ttl-cache/cache-entry.ts';
+import { createCachedRegistry } from './registry/ttl-cache/cached-registry.ts';
+import { createChangeSource, type ChangeSource } from './registry/read-model/change-source.ts';
+import { createFeedFollower, type FeedFollower } from './registry/read-model/feed-follower.ts';
+import { createLiveRegistry } from './registry/read-model/live-registry.ts';
+import { createSelectingReader, type SelectingReader } from './registry/read-model/select-reader.ts';
 import { FailedLoginGuard } from './registry/failed-logins.ts';
-import { createLruCache, type CacheStats } from './registry/key-value-cache.ts';
+import { createLruCache, type CacheStats } from './registry/ttl-cache/key-value-cache.ts';
 import {
   createSoapRegistryClient,
   type SoapRegistryClient,
@@ -13,6 +17,7 @@ import {
   type SoapRegistryWriter,
 } from './soap-client/create-soap-registry-writer.ts';
 import type { CircuitState } from './soap-client/resilience/circuit-breaker.ts';
+import { createSharedState, type SharedState } from './shared-state/create-shared-state.ts';
 
 /** The long-lived pieces between the gateway and the register: its clients and the shared caches. */
 export interface RegistryDependencies {
@@ -22,19 +27,34 @@ export interface RegistryDependencies {
   cacheStats: Readonly<CacheStats>;
   /** Whole answers to repeated queries; null when RESPONSE_CACHE_MAX_BYTES is 0. */
   responseCache: ResponseStore | null;
-  reader: RegistryReader;
+  /** The TTL cache or the live read model, chosen from the register's WSDL at start. */
+  reader: SelectingReader;
+  /** The live model's follower once the live mode is chosen; null before, and in TTL mode. */
+  follower(): FeedFollower | null;
+  /** The register's changes (live mode only; NOT_FOUND otherwise). */
+  changes: ChangeSource;
   writer: SoapRegistryWriter;
+  /** What replicas share through Redis (APQ, answers); null without REDIS_URL. */
+  sharedState: SharedState | null;
   /** The circuit breaker of each register service, for /readyz and metrics. */
   circuitStates(): { export: CircuitState; import: CircuitState };
-  /** Releases the sockets of both clients. */
+  /** Releases the sockets of both clients (and Redis's). */
   close(): void;
 }
 
-/** Builds the register clients, the shared cache and the cached reader from the configuration. */
+/** Where the dependencies report what they choose and find (the gateway's logger). */
+export type DependencyLog = (
+  level: 'info' | 'warn',
+  fields: Record<string, unknown>,
+  message: string,
+) => void;
+
+/** Builds the register clients, the shared cache and the reader from the configuration. */
 export function createRegistryDependencies(
   config: Readonly<GatewayConfig>,
-  options: { ca: string | null; useExtensions?: boolean },
+  options: { ca: string | null; useExtensions?: boolean; log?: DependencyLog },
 ): RegistryDependencies {
+  const sharedState = createSharedState(config, options.log ?? (() => {}));
   const credentials = { username: config.registryUsername, password: config.registryPassword };
   const client = createSoapRegistryClient({
     exportServiceUrl: config.exportServiceUrl,
@@ -55,11 +75,14 @@ export function createRegistryDependencies(
     wsdlCredentials: credentials,
     timeoutMs: config.soapTimeoutMs,
     metrics: client.metrics,
-    failedLogins: new FailedLoginGuard({
-      perUser: config.loginFailuresPerUser,
-      perGateway: config.loginFailuresPerGateway,
-      windowMs: config.loginFailureWindowMs,
-    }),
+    failedLogins: new FailedLoginGuard(
+      {
+        perUser: config.loginFailuresPerUser,
+        perGateway: config.loginFailuresPerGateway,
+        windowMs: config.loginFailureWindowMs,
+      },
+      sharedState?.loginCounters,
+    ),
     resilience: {
       breakerFailureThreshold: config.breakerFailureThreshold,
       breakerCoolDownMs: config.breakerCoolDownMs,
@@ -77,24 +100,55 @@ export function createRegistryDependencies(
     ttlMs: config.cacheTtlMs + config.cacheStaleIfErrorMs,
     stats: cacheStats,
   });
+  const responseStoreOptions = { maxBytes: config.responseCacheMaxBytes, ttlMs: config.cacheTtlMs };
   const responseCache =
     config.responseCacheMaxBytes === 0
       ? null
-      : new ResponseStore({ maxBytes: config.responseCacheMaxBytes, ttlMs: config.cacheTtlMs });
+      : (sharedState?.responseStore(responseStoreOptions, () => reader.writeGeneration()) ??
+        new ResponseStore(responseStoreOptions));
+  const ttl = createCachedRegistry(client, cache, {
+    ttlMs: config.cacheTtlMs,
+    staleIfErrorMs: config.cacheStaleIfErrorMs,
+  });
+  let follower: FeedFollower | null = null;
+  const reader = createSelectingReader({
+    detect: async () =>
+      config.changeFeed !== 'off' && options.useExtensions !== false && (await client.offersChangeFeed())
+        ? 'live'
+        : 'ttl',
+    ttl,
+    live: () => {
+      follower = createFeedFollower(client, {
+        pollIntervalMs: config.changeFeedPollIntervalMs,
+        ...(options.log !== undefined && { log: options.log }),
+      });
+      return createLiveRegistry({ follower, client, codes: ttl, catchUpTimeoutMs: config.soapTimeoutMs });
+    },
+    retryDelayMs: Math.min(config.breakerCoolDownMs, 5000),
+    onSelected: (mode) =>
+      options.log?.(
+        'info',
+        { mode },
+        mode === 'live' ? 'read model: live (change feed)' : 'read model: TTL cache',
+      ),
+  });
   return {
     client,
     cache,
     cacheStats,
     responseCache,
-    reader: createCachedRegistry(client, cache, {
-      ttlMs: config.cacheTtlMs,
-      staleIfErrorMs: config.cacheStaleIfErrorMs,
-    }),
+    reader,
+    follower: () => follower,
+    changes: createChangeSource(client, () => follower),
     writer,
+    sharedState,
     circuitStates: () => ({ export: client.circuitState(), import: writer.circuitState() }),
     close: () => {
+      reader.stop();
+      follower?.stop();
       client.close();
       writer.close();
+      sharedState?.close();
     },
   };
 }

@@ -9,6 +9,7 @@ import { registryOperations } from './operations/registry-operations.ts';
 import { createExportRoutes } from './export/routes.ts';
 import { createPlaygroundRoutes } from './playground/routes.ts';
 import { startGateway, type RunningGateway } from './server.ts';
+import { onStop } from '../process/on-stop.ts';
 import { createWebAppRoutes } from './web-app/routes.ts';
 
 /** What a caller (`src/main.ts`) may hand in instead of configuring it. */
@@ -30,13 +31,18 @@ export async function runGateway(
   const ca =
     options.registryCa ??
     (config.registryCaPath === null ? null : readFileSync(config.registryCaPath, 'utf8'));
-  const registry = createRegistryDependencies(config, { ca });
+  const registry = createRegistryDependencies(config, {
+    ca,
+    log: (level, fields, message) => logger[level](fields, message),
+  });
   const gateway = await createGateway({
     reader: registry.reader,
     writer: registry.writer,
     logger,
     ...gatewaySettings(config),
     responseCache: registry.responseCache,
+    ...(registry.sharedState !== null && { persistedQueries: registry.sharedState.persistedQueries }),
+    changes: registry.changes,
     routes: new Map([
       ...createWebAppRoutes(),
       ...createPlaygroundRoutes(),
@@ -51,6 +57,7 @@ export async function runGateway(
       url: running.url,
       registry: config.exportServiceUrl,
       importService: config.importServiceUrl,
+      changeFeed: config.changeFeed,
       cacheTtlMs: config.cacheTtlMs,
     },
     `gateway listening: ${running.url}`,
@@ -72,6 +79,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       () => process.exit(1),
     );
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  onStop(stop, process.env);
 }

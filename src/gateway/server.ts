@@ -37,12 +37,15 @@ export async function startGateway(
     server.once('error', reject);
     server.listen(listen.port, listen.host, () => resolve());
   });
+  const subscriptions = gateway.attachSubscriptions(server);
   const { port } = server.address() as AddressInfo;
   const host = listen.host.includes(':') ? `[${listen.host}]` : listen.host;
   return {
     url: `http://${host}:${port}${GRAPHQL_PATH}`,
     port,
     close: async () => {
+      // WebSocket connections are not requests in flight: closed first, so the server can stop.
+      await subscriptions.close();
       await graceful.close(listen.closeDeadlineMs ?? CLOSE_DEADLINE_MS);
       await gateway.stop();
     },

@@ -1,9 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { createChangeFeedOperations } from './export/change-feed-operation.ts';
 import { createExportOperations } from './export/export-operations.ts';
-import { createImportOperations } from './import/import-operations.ts';
+import { schemaWithoutChangeFeed, wsdlWithoutChangeFeed } from './export/without-change-feed.ts';
+import { createImportOperations, createImportWriteCheck } from './import/import-operations.ts';
+import { importSchemaText } from './import/xsd-validator.ts';
+import { createOperationSchema } from './soap/operation-schema.ts';
 import type { ImportDeps } from './import/write-tools.ts';
 import { shareAnswers } from './http/shared-answers.ts';
-import { createSoapService, type SoapService } from './soap/soap-service.ts';
+import { createSoapService, type OperationCheck, type SoapService } from './soap/soap-service.ts';
 import type { RegistryStore } from './store/registry-store.ts';
 
 const wsdlPath = (file: string) => fileURLToPath(new URL(`./wsdl/${file}`, import.meta.url));
@@ -11,34 +16,64 @@ const wsdlPath = (file: string) => fileURLToPath(new URL(`./wsdl/${file}`, impor
 /** Answers below this size are made anew for each caller: sharing them saves nothing. */
 const SHARED_ANSWER_MIN_BYTES = 64 * 1024;
 
+/** What the services offer beyond STIL's operations, and how they serve it. */
+export interface RegistryServiceOptions {
+  /** ExportService's change feed (GetAendringer); without it the WSDL and the service lack it. */
+  changeFeed: boolean;
+  /** The most bytes of ExportService answers kept to share between callers until the next write. */
+  sharedAnswersMaxBytes: number;
+}
+
 /**
  * Builds the register's SOAP services (ExportService and ImportService) over a store; opens no
- * socket. The ExportService's big answers are shared between callers until the next write, in at
- * most `sharedAnswersMaxBytes`.
+ * socket. The ExportService's big answers are shared between callers until the next write.
  */
 export async function createRegistryServices(
   store: RegistryStore,
   importDeps: Omit<ImportDeps, 'store'>,
-  sharedAnswersMaxBytes = 64 * 1024 * 1024,
+  options: RegistryServiceOptions = { changeFeed: true, sharedAnswersMaxBytes: 64 * 1024 * 1024 },
 ): Promise<SoapService[]> {
+  // Without the feed, GetAendringer leaves the served WSDL and XSD, and so dispatch and the XSD check.
+  const exportEdit = options.changeFeed
+    ? (_file: string, text: string) => text
+    : (file: string, text: string) =>
+        file.endsWith('.wsdl') ? wsdlWithoutChangeFeed(text) : schemaWithoutChangeFeed(text);
+  const exportSchema = createOperationSchema(
+    exportEdit('ExportService.xsd', readFileSync(wsdlPath('ExportService.xsd'), 'utf8')),
+    'ExportService.xsd',
+  );
   const exportService = shareAnswers(
-    await createSoapService(
-      'ExportService',
-      wsdlPath('ExportService.wsdl'),
-      ['ExportService.xsd'],
-      createExportOperations(store),
-    ),
+    await createSoapService({
+      name: 'ExportService',
+      wsdlPath: wsdlPath('ExportService.wsdl'),
+      schemaFiles: ['ExportService.xsd'],
+      operations: options.changeFeed
+        ? { ...createExportOperations(store), ...createChangeFeedOperations(store) }
+        : createExportOperations(store),
+      checkOperation: (_, xml) => problemToCheck(exportSchema.problem(xml)),
+      edit: exportEdit,
+    }),
     {
       changeSequence: () => store.changeSequence(),
       minBytes: SHARED_ANSWER_MIN_BYTES,
-      maxBytes: sharedAnswersMaxBytes,
+      maxBytes: options.sharedAnswersMaxBytes,
     },
   );
-  const importService = await createSoapService(
-    'ImportService',
-    wsdlPath('ImportService.wsdl'),
-    ['ImportService.xsd'],
-    createImportOperations({ ...importDeps, store }),
-  );
+  const importSchema = createOperationSchema(importSchemaText(), 'ImportService.xsd');
+  const writeCheck = createImportWriteCheck();
+  const importService = await createSoapService({
+    name: 'ImportService',
+    wsdlPath: wsdlPath('ImportService.wsdl'),
+    schemaFiles: ['ImportService.xsd'],
+    operations: createImportOperations({ ...importDeps, store }),
+    // A write answers its schema errors as SKEMA_FEJL in ImportSvarXML (contract §3), not as a fault.
+    checkOperation: (operation, xml) =>
+      writeCheck.handles(operation)
+        ? writeCheck.check(operation, xml)
+        : problemToCheck(importSchema.problem(xml)),
+  });
   return [exportService, importService];
 }
+
+const problemToCheck = (reason: string | null): OperationCheck =>
+  reason === null ? { kind: 'run' } : { kind: 'fault', reason };

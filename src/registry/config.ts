@@ -1,3 +1,5 @@
+import { DEFAULT_FAILURE_LIMITS } from './auth/failure-throttle.ts';
+import { defaultHashQueueLimits } from './auth/login-check.ts';
 import type { ExternalChecksMode } from './external/create-external-registers.ts';
 
 /** The register's configuration: read once from the environment, validated, frozen. */
@@ -20,8 +22,18 @@ export interface RegistryConfig {
   logLevel: string;
   /** CVR (P-numbers) and DAR (addresses) checks: `embedded` (the data the project carries) or `off`. */
   externalChecks: ExternalChecksMode;
+  /** The URL clients reach the register at, for the WSDLs' addresses; null: where it listens. */
+  publicUrl: string | null;
+  /** Failed logins let through per client address and per user name in a window (then 429). */
+  loginFailuresPerAddress: number;
+  loginFailuresPerUser: number;
+  loginFailureWindowMs: number;
+  /** Password hashes (scrypt) running at once; the rest wait their turn. */
+  maxConcurrentHashes: number;
   /** Test-only: an ImportService operation inside whose write transaction the process kills itself. */
   faultKillInWrite: string | null;
+  /** Whether ExportService offers the change feed (GetAendringer); off: a register like STIL's. */
+  changeFeed: boolean;
 }
 
 /** Reads `REGISTRY_*` variables; throws one clear message naming every bad value. */
@@ -55,7 +67,36 @@ export function loadRegistryConfig(env: NodeJS.ProcessEnv): Readonly<RegistryCon
     logLevel: text('REGISTRY_LOG_LEVEL') ?? 'info',
     externalChecks: 'embedded',
     faultKillInWrite: text('REGISTRY_FAULT_KILL_IN_WRITE'),
+    publicUrl: publicUrl(text('REGISTRY_PUBLIC_URL'), problems),
+    changeFeed: true,
+    loginFailuresPerAddress: integer(
+      'REGISTRY_LOGIN_FAILURES_PER_ADDRESS',
+      DEFAULT_FAILURE_LIMITS.maxFailures,
+      1,
+      1e9,
+    ),
+    loginFailuresPerUser: integer(
+      'REGISTRY_LOGIN_FAILURES_PER_USER',
+      DEFAULT_FAILURE_LIMITS.maxFailuresPerUser,
+      1,
+      1e9,
+    ),
+    loginFailureWindowMs: integer(
+      'REGISTRY_LOGIN_FAILURE_WINDOW_MS',
+      DEFAULT_FAILURE_LIMITS.windowMs,
+      100,
+      86_400_000,
+    ),
+    maxConcurrentHashes: integer(
+      'REGISTRY_MAX_CONCURRENT_HASHES',
+      defaultHashQueueLimits().maxRunning,
+      1,
+      64,
+    ),
   };
+  const feed = text('REGISTRY_CHANGE_FEED') ?? 'on';
+  if (feed === 'on' || feed === 'off') config.changeFeed = feed === 'on';
+  else problems.push(`REGISTRY_CHANGE_FEED must be "on" or "off"; got "${feed}"`);
   const checks = text('REGISTRY_EXTERNAL_CHECKS') ?? 'embedded';
   if (checks === 'embedded' || checks === 'off') config.externalChecks = checks;
   else problems.push(`REGISTRY_EXTERNAL_CHECKS must be "embedded" or "off"; got "${checks}"`);
@@ -64,4 +105,28 @@ export function loadRegistryConfig(env: NodeJS.ProcessEnv): Readonly<RegistryCon
   }
   if (problems.length > 0) throw new Error(`Invalid register configuration:\n- ${problems.join('\n- ')}`);
   return Object.freeze(config);
+}
+
+/** An absolute http(s) URL without query or fragment, its trailing slash dropped; null when not set. */
+function publicUrl(raw: string | null, problems: string[]): string | null {
+  if (raw === null) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    problems.push(`REGISTRY_PUBLIC_URL must be an absolute URL; got "${raw}"`);
+    return null;
+  }
+  if (
+    !['https:', 'http:'].includes(url.protocol) ||
+    url.search !== '' ||
+    url.hash !== '' ||
+    url.username !== ''
+  ) {
+    problems.push(
+      `REGISTRY_PUBLIC_URL must be an http(s) URL without credentials, query or fragment; got "${raw}"`,
+    );
+    return null;
+  }
+  return url.href.replace(/\/+$/, '');
 }

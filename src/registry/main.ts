@@ -10,6 +10,7 @@ import { startRegistryServer, type RunningRegistry } from './server.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
 import { loadOrCreateDevelopmentCertificate, readTlsMaterial } from './tls.ts';
 import type { Logger } from 'pino';
+import { onStop } from '../process/on-stop.ts';
 
 /** A running register, with the certificate a client must trust. */
 export type StartedRegistry = RunningRegistry & { ca: string };
@@ -43,7 +44,7 @@ export async function runRegistry(env: NodeJS.ProcessEnv, logger?: Logger): Prom
         ...createExternalRegisters(config.externalChecks, store),
         ...(config.faultKillInWrite === null ? {} : { inWrite: killInWrite(config.faultKillInWrite, log) }),
       },
-      config.sharedAnswersMaxBytes,
+      { changeFeed: config.changeFeed, sharedAnswersMaxBytes: config.sharedAnswersMaxBytes },
     ),
     users,
     tls,
@@ -52,9 +53,16 @@ export async function runRegistry(env: NodeJS.ProcessEnv, logger?: Logger): Prom
     maxRequestBodyBytes: config.maxRequestBodyBytes,
     sendTimeoutMs: config.sendTimeoutMs,
     logger: log,
+    publicUrl: config.publicUrl,
+    authFailureLimit: {
+      maxFailures: config.loginFailuresPerAddress,
+      maxFailuresPerUser: config.loginFailuresPerUser,
+      windowMs: config.loginFailureWindowMs,
+    },
+    hashQueue: { maxRunning: config.maxConcurrentHashes },
   });
   log.info(
-    { url: server.url, startupMs: Math.round(performance.now() - started) },
+    { url: server.url, changeFeed: config.changeFeed, startupMs: Math.round(performance.now() - started) },
     `register listening: ${server.url}/ExportService?wsdl`,
   );
   return {
@@ -83,6 +91,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       () => process.exit(1),
     );
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  onStop(stop, process.env);
 }

@@ -3,7 +3,13 @@ import type { AddressInfo } from 'node:net';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { parseBasicAuthorization } from './auth/basic-credentials.ts';
-import { createFailureThrottle } from './auth/failure-throttle.ts';
+import { createFairQueue, type FairQueueLimits } from './auth/fair-queue.ts';
+import {
+  createFailureThrottle,
+  DEFAULT_FAILURE_LIMITS,
+  type FailureLimits,
+} from './auth/failure-throttle.ts';
+import { createLoginCheck, defaultHashQueueLimits } from './auth/login-check.ts';
 import type { UserDirectory } from './auth/user-directory.ts';
 import { trackForGracefulClose } from '../http/graceful-close.ts';
 import { handleSoapEndpoint, send } from './http/soap-endpoint.ts';
@@ -23,8 +29,12 @@ export interface RegistryServerOptions {
   /** A client that takes no part of an answer for this long is disconnected (default 30 s). */
   sendTimeoutMs?: number;
   logger: Logger;
-  /** Failed logins per client address before it is refused for the rest of the window. */
-  authFailureLimit?: { maxFailures: number; windowMs: number };
+  /** Failed logins per client address and per user name before either is refused for the window. */
+  authFailureLimit?: Partial<FailureLimits>;
+  /** How many password hashes run at once and may wait (all clients, and one client address). */
+  hashQueue?: Partial<FairQueueLimits>;
+  /** The URL clients reach the register at, put in the WSDLs' addresses; default: where it listens. */
+  publicUrl?: string | null;
 }
 
 /** A listening register. */
@@ -38,7 +48,11 @@ export interface RunningRegistry {
 
 /** Starts the register's HTTPS server. Every request needs Basic auth, checked before any XML is read. */
 export async function startRegistryServer(options: RegistryServerOptions): Promise<RunningRegistry> {
-  const throttle = createFailureThrottle(options.authFailureLimit ?? { maxFailures: 20, windowMs: 60_000 });
+  const logins = createLoginCheck({
+    users: options.users,
+    throttle: createFailureThrottle({ ...DEFAULT_FAILURE_LIMITS, ...options.authFailureLimit }),
+    queue: createFairQueue({ ...defaultHashQueueLimits(), ...options.hashQueue }),
+  });
   const byPath = new Map(options.services.map((s) => [`/${s.name}`, s]));
   const schemaPaths = new Map(
     options.services.flatMap((s) => [...s.schemas.keys()].map((f) => [`/${f}`, s])),
@@ -66,35 +80,33 @@ export async function startRegistryServer(options: RegistryServerOptions): Promi
     // Health is for the platform's probes: no credentials, no data.
     if (path === '/healthz' && req.method === 'GET')
       return send(res, 200, 'application/json', '{"status":"ok"}\n');
-    const blockedMs = throttle.blockedForMs(client);
-    if (blockedMs > 0) {
-      req.resume();
-      res.setHeader('Retry-After', String(Math.ceil(blockedMs / 1000)));
-      return send(res, 429, 'text/plain', 'Too many failed logins; try again later\n');
-    }
-    const identity = credentials === null ? null : options.users.authenticate(credentials);
-    if (identity === null) {
-      // Every Basic client starts without credentials; only a wrong or malformed header counts as a failure.
-      if (req.headers.authorization !== undefined) throttle.recordFailure(client);
-      res.setHeader('WWW-Authenticate', 'Basic realm="Dagtilbudsregisteret", charset="UTF-8"');
+    const login = await logins.check(req.headers.authorization, client);
+    if (login.kind !== 'accepted') {
       // Drain and drop whatever body came along: nothing of it is read before authentication.
       req.resume();
+      if (login.kind === 'blocked') {
+        res.setHeader('Retry-After', String(Math.max(1, Math.ceil(login.retryAfterMs / 1000))));
+        return send(res, 429, 'text/plain', 'Too many failed logins; try again later\n');
+      }
+      if (login.kind === 'busy') {
+        res.setHeader('Retry-After', '1');
+        return send(res, 503, 'text/plain', 'Too many logins waiting to be checked; try again shortly\n');
+      }
+      res.setHeader('WWW-Authenticate', 'Basic realm="Dagtilbudsregisteret", charset="UTF-8"');
       return send(res, 401, 'text/plain', 'Authentication required\n');
     }
+    const { identity } = login;
     const log = options.logger.child({ requestId, user: identity.name });
-    throttle.recordSuccess(client);
-    const url = new URL(req.url ?? '/', `https://${req.headers.host ?? 'localhost'}`);
+    // The Host header is the client's to choose: it is neither parsed nor echoed (the WSDL's address is publicUrl).
+    const url = new URL(req.url ?? '/', 'https://localhost');
     const service = byPath.get(url.pathname) ?? schemaPaths.get(url.pathname);
     if (service === undefined) return send(res, 404, 'text/plain', 'Not found\n');
     await requestContext.run({ identity, requestId, log, requestXml: '' }, () =>
-      handleSoapEndpoint(
-        service,
-        req,
-        res,
-        url,
-        options.maxRequestBodyBytes,
-        options.sendTimeoutMs ?? 30_000,
-      ),
+      handleSoapEndpoint(service, req, res, url, {
+        maxBodyBytes: options.maxRequestBodyBytes,
+        sendTimeoutMs: options.sendTimeoutMs ?? 30_000,
+        publicUrl,
+      }),
     );
   };
 
@@ -106,12 +118,16 @@ export async function startRegistryServer(options: RegistryServerOptions): Promi
     });
   });
   const shutdown = trackForGracefulClose(server);
+  let publicUrl = options.publicUrl ?? '';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  // An unspecified address (0.0.0.0, ::) is no place to send requests to; localhost is.
+  const reachableHost = ['0.0.0.0', '[::]', '::'].includes(host) ? 'localhost' : host;
+  publicUrl ||= `https://${reachableHost}:${port}`;
   return {
     url: `https://${host}:${port}`,
     port,

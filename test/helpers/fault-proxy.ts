@@ -31,6 +31,8 @@ export interface FaultProxy {
   seen: SeenRequest[];
   /** Sets the fault for every following request (or one chosen per request). */
   setFault(fault: Fault | ((req: { path: string; soapAction: string | undefined }) => Fault)): void;
+  /** Forwards every following request to another register (one restored, or replaced). */
+  setTarget(target: string): void;
   close(): Promise<void>;
 }
 
@@ -52,7 +54,7 @@ export async function startFaultProxy(options: {
   let choose: (req: { path: string; soapAction: string | undefined }) => Fault = () => ({ kind: 'pass' });
   const seen: SeenRequest[] = [];
   const sockets = new Set<Socket>();
-  const target = new URL(options.target);
+  let target = new URL(options.target);
 
   const forward = (
     req: IncomingMessage,
@@ -149,6 +151,9 @@ export async function startFaultProxy(options: {
     seen,
     setFault(fault) {
       choose = typeof fault === 'function' ? fault : () => fault;
+    },
+    setTarget(next) {
+      target = new URL(next);
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -4,8 +4,9 @@ import { loadGatewayConfig } from '../../src/gateway/config.ts';
 import { createRegistryDependencies, type RegistryDependencies } from '../../src/gateway/dependencies.ts';
 import type { ResponseStore } from '../../src/gateway/graphql/response-cache.ts';
 import type { RouteHandler } from '../../src/gateway/http/graphql-handler.ts';
-import type { RegistryCache } from '../../src/gateway/registry/cache-entry.ts';
-import type { CallMetrics } from '../../src/gateway/registry/registry-client.ts';
+import type { RegistryCache } from '../../src/gateway/registry/ttl-cache/cache-entry.ts';
+import type { CallMetrics } from '../../src/gateway/registry/ports/registry-client.ts';
+import type { FeedFollower } from '../../src/gateway/registry/read-model/feed-follower.ts';
 import { registryOperations } from '../../src/gateway/operations/registry-operations.ts';
 import { startGateway } from '../../src/gateway/server.ts';
 import { basicAuth, type TestRegistry } from './start-test-registry.ts';
@@ -37,6 +38,8 @@ export interface TestGateway {
   clearCaches(): void;
   /** The circuit breaker of each register service. */
   circuitStates: RegistryDependencies['circuitStates'];
+  /** The live read model's follower (live mode), null in TTL mode; waits for the choice of mode. */
+  follower(): Promise<FeedFollower | null>;
   /**
    * POSTs one operation over real HTTP; `as` sends a demo identity's Basic credentials (password =
    * user name, or the one given), or a whole `Authorization` header value.
@@ -84,6 +87,8 @@ export async function startTestGateway(
     logger: options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     ...gatewaySettings(config),
     responseCache: deps.responseCache,
+    ...(deps.sharedState !== null && { persistedQueries: deps.sharedState.persistedQueries }),
+    changes: deps.changes,
     operations: registryOperations(deps),
     ...(options.routes !== undefined && {
       routes: typeof options.routes === 'function' ? options.routes(deps.reader) : options.routes,
@@ -100,6 +105,10 @@ export async function startTestGateway(
       deps.responseCache?.clear();
     },
     circuitStates: deps.circuitStates,
+    follower: async () => {
+      await deps.reader.selected();
+      return deps.follower();
+    },
     async query(query, variables, as) {
       const authorization =
         as === undefined

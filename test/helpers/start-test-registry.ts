@@ -26,9 +26,15 @@ export async function startTestRegistry(
   options: {
     maxRequestBodyBytes?: number;
     seed?: boolean;
-    authFailureLimit?: { maxFailures: number; windowMs: number };
+    authFailureLimit?: { maxFailures: number; maxFailuresPerUser?: number; windowMs: number };
+    /** The URL the WSDLs name as the register's address; where it listens by default. */
+    publicUrl?: string;
     /** Who may log in; the demo identities by default. */
     users?: UserDirectory;
+    /** ExportService's change feed (GetAendringer); on unless false. */
+    changeFeed?: boolean;
+    /** Password hashes running at once (the register's default: cores − 1). */
+    hashQueue?: { maxRunning: number };
   } = {},
 ): Promise<TestRegistry> {
   certificate ??= generateDevelopmentCertificate();
@@ -36,7 +42,10 @@ export async function startTestRegistry(
   const store = openSqliteStore({ path: ':memory:' });
   if (options.seed !== false) seedStore(store);
   const server = await startRegistryServer({
-    services: await createRegistryServices(store, createExternalRegisters('embedded', store)),
+    services: await createRegistryServices(store, createExternalRegisters('embedded', store), {
+      changeFeed: options.changeFeed ?? true,
+      sharedAnswersMaxBytes: 64 * 1024 * 1024,
+    }),
     users: options.users ?? createDemoUserDirectory(),
     tls,
     host: '127.0.0.1',
@@ -44,6 +53,8 @@ export async function startTestRegistry(
     maxRequestBodyBytes: options.maxRequestBodyBytes ?? 4 * 1024 * 1024,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     ...(options.authFailureLimit === undefined ? {} : { authFailureLimit: options.authFailureLimit }),
+    ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
+    ...(options.hashQueue === undefined ? {} : { hashQueue: options.hashQueue }),
   });
   return {
     url: server.url,

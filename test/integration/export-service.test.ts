@@ -1,8 +1,9 @@
 import type { Client } from 'soap';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../src/registry/auth/user-directory.ts';
+import { httpsRequest, soapEnvelope } from '../helpers/https-request.ts';
 import { asArray, callOperation, createTestSoapClient } from '../helpers/soap-client.ts';
-import { startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import { basicAuth, startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
 
 type Rec = Record<string, unknown>;
 
@@ -167,6 +168,28 @@ describe('ExportService, STIL operations', () => {
     expect(asArray((all.alternativAdresser as Rec).alternativAdresse as Rec[]).length).toBeGreaterThan(0);
   });
 
+  it('GetDagtilbudByAdmKommuneNummer reads the municipality code as sent: not one number is a Client fault', async () => {
+    // The XSD check refuses what is not an xs:int before node-soap's parseInt could read 101 in it.
+    for (const [sent, reason] of [
+      ['101abc', `'101abc' is not a valid value of the atomic type 'xs:int'`],
+      ['1.5', `'1.5' is not a valid value of the atomic type 'xs:int'`],
+      ['', `'' is not a valid value of the atomic type 'xs:int'`],
+    ]) {
+      const answer = await httpsRequest(`${registry.url}/ExportService`, {
+        method: 'POST',
+        ca: registry.ca,
+        headers: { authorization: basicAuth('reader'), 'content-type': 'text/xml; charset=utf-8' },
+        body: soapEnvelope('GetDagtilbudByAdmKommuneNummer', `<AdmkommuneNummer>${sent}</AdmkommuneNummer>`),
+      });
+      // A SOAP 1.1 fault is HTTP 500 (SOAP 1.1 §6.2, WS-I BP R1126).
+      expect({ sent, status: answer.status }).toEqual({ sent, status: 500 });
+      expect(answer.body).toContain('<faultcode>soap:Client</faultcode>');
+      expect(answer.body).toContain(
+        `GetDagtilbudByAdmKommuneNummer: The request does not satisfy ExportService.xsd: line 1: Element 'AdmkommuneNummer': ${reason}`,
+      );
+    }
+  });
+
   it('code tables: institution types, ownership forms, legal bases and the 98 municipalities', async () => {
     const rows = async (operation: string) =>
       asArray(((await callOperation(client, operation)) as Rec).kode as Rec[]);
@@ -204,7 +227,8 @@ describe('ExportService, extensions of this project', () => {
     const nummer = Array.from({ length: 1001 }, (_, i) => `G${String(10000 + i)}`);
     await expect(
       callOperation(client, 'GetAnvisningsEnhederByNumre', { enhedsNumre: { nummer } }),
-    ).rejects.toThrow(/at most 1000/);
+      // The XSD's maxOccurs="1000", checked before the operation runs.
+    ).rejects.toThrow(/line 1: Element 'nummer': This element is not expected.*maxOccurs/);
   });
 });
 
@@ -216,7 +240,7 @@ describe('ExportService, identities', () => {
 
   it('a missing parameter is a Client fault naming it', async () => {
     await expect(callOperation(client, 'GetAnvisningsEnhederByNummer', {})).rejects.toThrow(
-      /enhedsNummer is required/,
+      /Missing child element\(s\)\. Expected is \( enhedsNummer \)/,
     );
   });
 });

@@ -11,7 +11,8 @@ let proxy: FaultProxy;
 let gateway: TestGateway;
 
 beforeAll(async () => {
-  registry = await startTestRegistry();
+  // The TTL cache's tests: a register without the change feed, like STIL's (the live model: gateway-live-*).
+  registry = await startTestRegistry({ changeFeed: false });
   proxy = await startFaultProxy({
     target: registry.url,
     ca: registry.ca,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFaultProxy } from '../helpers/fault-proxy.ts';
 import { M } from '../helpers/gateway-writes.ts';
 import { REAL } from '../helpers/import-fixtures.ts';
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway.ts';
@@ -10,7 +11,8 @@ let registry: TestRegistry;
 let gateway: TestGateway;
 
 beforeAll(async () => {
-  registry = await startTestRegistry();
+  // The TTL cache's tests: a register without the change feed, like STIL's (the live model: gateway-live-*).
+  registry = await startTestRegistry({ changeFeed: false });
   gateway = await startTestGateway(registry, {
     env: { GATEWAY_LOGIN_FAILURES_PER_USER: '3', GATEWAY_LOGIN_FAILURES_PER_GATEWAY: '10' },
   });
@@ -79,5 +81,46 @@ describe('failed logins through the gateway', () => {
     });
     const stranger = await update(gateway, 'privat-33178522', 'privat-33178522', 'x@hoejvang.dk');
     expect(stranger.messages[0]).toMatch(/^Too many failed logins through this gateway; /);
+  });
+
+  it('32 concurrent correct writes by one maintainer, its first since the gateway started, all go through', async () => {
+    // A slow register (300 ms a write), so that all 32 logins are surely in flight at once.
+    const proxy = await startFaultProxy({
+      target: registry.url,
+      ca: registry.ca,
+      cert: registry.tls.cert,
+      key: registry.tls.key,
+    });
+    proxy.setFault(({ soapAction }) =>
+      soapAction?.includes('UpdateAnvisningsEnhed') === true ? { kind: 'delay', ms: 300 } : { kind: 'pass' },
+    );
+    const own = await startTestGateway({ url: proxy.url, ca: registry.ca });
+    try {
+      const writes = await Promise.all(
+        Array.from({ length: 32 }, (_, i) =>
+          update(own, 'privat-33178522', 'privat-33178522', `samtidig-${i}@hoejvang.dk`),
+        ),
+      );
+      expect(writes.flatMap((write) => write.codes)).toEqual([]);
+      expect(writesToRegister(own)).toBe(32);
+    } finally {
+      await own.close();
+      await proxy.close();
+    }
+  });
+
+  it('30 concurrent wrong guesses at one user name reach the register only up to its limit', async () => {
+    const own = await startTestGateway(registry, { env: { GATEWAY_LOGIN_FAILURES_PER_USER: '3' } });
+    try {
+      const guesses = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => update(own, 'kommune-101', `guess-${i}`, 'x@kk.dk')),
+      );
+      const codes = guesses.map((guess) => guess.codes.join());
+      expect(codes.filter((code) => code === 'UNAUTHENTICATED')).toHaveLength(3);
+      expect(codes.filter((code) => code === 'TOO_MANY_REQUESTS')).toHaveLength(27);
+      expect(writesToRegister(own)).toBe(3);
+    } finally {
+      await own.close();
+    }
   });
 });

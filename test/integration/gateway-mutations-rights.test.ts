@@ -21,7 +21,8 @@ const logLines: string[] = [];
 const logger = createGatewayLogger('trace', { write: (line: string) => void logLines.push(line) });
 
 beforeAll(async () => {
-  registry = await startTestRegistry();
+  // The TTL cache's tests: a register without the change feed, like STIL's (the live model: gateway-live-*).
+  registry = await startTestRegistry({ changeFeed: false });
   gateway = await startTestGateway(registry, { logger });
 });
 afterAll(async () => {

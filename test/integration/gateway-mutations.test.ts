@@ -17,7 +17,8 @@ let registry: TestRegistry;
 let gateway: TestGateway;
 
 beforeAll(async () => {
-  registry = await startTestRegistry();
+  // The TTL cache's tests: a register without the change feed, like STIL's (the live model: gateway-live-*).
+  registry = await startTestRegistry({ changeFeed: false });
   // A TTL far longer than the file: whatever a query sees after a write, eviction made it so.
   gateway = await startTestGateway(registry, { env: { CACHE_TTL_MS: String(3600_000) } });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { distanceMeters } from '../../src/gateway/registry/distance.ts';
+import { distanceMeters } from '../../src/gateway/registry/model/distance.ts';
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway.ts';
 import { startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
 
@@ -27,7 +27,8 @@ let registry: TestRegistry;
 let gateway: TestGateway;
 
 beforeAll(async () => {
-  registry = await startTestRegistry();
+  // The TTL cache's tests: a register without the change feed, like STIL's (the live model: gateway-live-*).
+  registry = await startTestRegistry({ changeFeed: false });
   gateway = await startTestGateway(registry);
 });
 afterAll(async () => {

@@ -6,6 +6,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLAYGROUND_EXAMPLES } from '../../src/gateway/playground/examples.ts';
 import { createPlaygroundRoutes, PLAYGROUND_PATH } from '../../src/gateway/playground/routes.ts';
+import { importCaller } from '../helpers/import-client.ts';
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway.ts';
 import { startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
 
@@ -62,6 +63,14 @@ describe('the playground’s example operations, run against the real data', () 
     expect(distances.every((d) => d <= 1000)).toBe(true);
   });
 
+  it('live changes: the subscription tab is a valid subscription of the schema', async () => {
+    const example = PLAYGROUND_EXAMPLES[3];
+    expect(example?.query).toMatch(/^subscription InstitutionChanged/m);
+    // Over HTTP a subscription is refused after validation (it is served over WebSocket only).
+    const response = await gateway.query(example?.query ?? '', JSON.parse(example?.variables ?? '{}') as Rec);
+    expect(response.errors?.[0]?.extensions?.code).not.toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
   it('an eligibility check by number', async () => {
     expect(await run(2)).toMatchObject({
       institution: { number: 'G10662', unilogin: { eligible: true, reasons: [] } },
@@ -87,6 +96,12 @@ describe('the playground over HTTP', () => {
     const html = await (await fetch(`${origin}${PLAYGROUND_PATH}`)).text();
     const paths = [...html.matchAll(/(?:src|href)="(\/playground\/assets\/[^"]+)"/g)].map((m) => m[1]);
     expect(paths).toHaveLength(6);
+    // graphql-ws's browser client, imported by the page's script: its module and the chunk it imports.
+    const ws = /data-graphql-ws="([^"]+)"/.exec(html)?.[1] ?? '';
+    const client = await fetch(`${origin}${ws}`);
+    expect(client.status).toBe(200);
+    const chunk = /from '\.\/([\w.-]+\.js)'/.exec(await client.text())?.[1] ?? '';
+    expect((await fetch(new URL(chunk, `${origin}${ws}`))).status).toBe(200);
     for (const path of paths) {
       const response = await fetch(`${origin}${path}`, { method: 'HEAD' });
       expect(response.status).toBe(200);
@@ -154,6 +169,28 @@ describe.skipIf(!runInBrowser)(
       await page.keyboard.press('Escape');
       await page.getByRole('dialog').waitFor({ state: 'detached' });
 
+      // The live-changes tab runs a subscription over WebSocket: a write straight over SOAP arrives.
+      await page.locator('.graphiql-tab').nth(3).click();
+      await page.locator('.graphiql-execute-button').click();
+      // The tab's socket may still be connecting: write until a change arrives (a few tries).
+      const admin = await importCaller(registry, 'admin');
+      for (let attempt = 1; ; attempt++) {
+        await admin.call('UpdateAnvisningsEnhed', {
+          AnvisningsEnhed: { EnhedsNummer: 'G10662', Email: `legeplads${attempt}@example.dk` },
+        });
+        const arrived = await result
+          .getByText('"UPDATED"')
+          .waitFor({ timeout: 3000 })
+          .then(
+            () => true,
+            () => false,
+          );
+        if (arrived) break;
+        if (attempt === 5) throw new Error('no change arrived through the subscription tab');
+      }
+      expect(await result.textContent()).toContain('"number": "G10662"');
+      await page.locator('.graphiql-execute-button').click();
+
       const screenshot = join(profile, 'playground.png');
       await page.screenshot({ path: screenshot });
       await mkdir('var', { recursive: true });
@@ -161,7 +198,7 @@ describe.skipIf(!runInBrowser)(
 
       expect(requests.length).toBeGreaterThan(0);
       expect(requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
-      // The page's own requests: the page, its six files and GraphQL (introspection, then the query).
+      // The page's own requests: the page, its six files, graphql-ws's client and GraphQL.
       expect(requests).toContain(`${origin}/graphql`);
       expect(problems).toEqual([]);
     });

@@ -8,7 +8,8 @@ let gateway: TestGateway;
 let withoutResponseCache: TestGateway;
 
 beforeAll(async () => {
-  registry = await startTestRegistry();
+  // The TTL cache's tests: a register without the change feed, like STIL's (the live model: gateway-live-*).
+  registry = await startTestRegistry({ changeFeed: false });
   gateway = await startTestGateway(registry, { env: { CACHE_TTL_MS: String(3600_000) } });
   withoutResponseCache = await startTestGateway(registry, {
     env: { CACHE_TTL_MS: String(3600_000), RESPONSE_CACHE_MAX_BYTES: '0' },

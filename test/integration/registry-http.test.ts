@@ -67,7 +67,8 @@ describe('the register over HTTPS', () => {
 
   it('answers malformed XML with a SOAP Client fault, no stack trace', async () => {
     const response = await post('<soap:Envelope><soap:Body><HelloWorld>', basicAuth('reader'));
-    expect(response.status).toBe(400);
+    // SOAP 1.1 §6.2, WS-I BP R1126: a fault is an HTTP 500.
+    expect(response.status).toBe(500);
     expect(response.body).toContain('<faultcode>soap:Client</faultcode>');
     expect(response.body).toMatch(/Malformed XML/);
     expect(response.body).not.toMatch(/at .*\.(ts|js):\d+/);
@@ -84,7 +85,7 @@ describe('the register over HTTPS', () => {
     ],
   ])('refuses a DOCTYPE with %s as a SOAP fault', async (_, body) => {
     const response = await post(body, basicAuth('reader'));
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(500);
     expect(response.body).toContain('DOCTYPE');
     expect(response.body).not.toContain('root:');
   });

@@ -158,6 +158,16 @@ describe('register: names are composed (NFC), stored and searched', () => {
   const nfc = 'Åbyhøj Vuggestue';
   const nfd = nfc.normalize('NFD');
 
+  it('measures a decomposed name composed: 132 å sent as a + ring fit the 132 characters', async () => {
+    const name = 'å'.repeat(132);
+    const response = await post(
+      'ImportService',
+      insertUnit(name.normalize('NFD')),
+      'text/xml; charset=utf-8',
+    );
+    expect(storedName(insertedNumber(response))).toBe(name);
+  });
+
   it('stores a decomposed name composed, and finds it by either form', async () => {
     expect(nfd).not.toBe(nfc);
     const nummer = insertedNumber(await post('ImportService', insertUnit(nfd), 'text/xml; charset=utf-8'));

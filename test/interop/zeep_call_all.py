@@ -2,7 +2,9 @@
 
 Usage: zeep_call_all.py <wsdl-url> <ca-file> <user> <password> <json-args>
 <json-args> maps operation name -> keyword arguments; operations not named are called without any.
-Prints one JSON object: operation -> {"ok": bool, "summary": str}.
+Every port is called: the SOAP 1.1 port's results are keyed by operation, the others' by
+"<port>.<operation>" (the SOAP 1.2 port: "ExportServiceSoap12.HelloWorld").
+Prints one JSON object: key -> {"ok": bool, "summary": str}.
 """
 import json
 import sys
@@ -23,14 +25,16 @@ def main():
     client = Client(wsdl, transport=Transport(session=session), settings=Settings(strict=True))
     args = json.loads(raw_args)
     results = {}
-    for service in client.wsdl.services.values():
-        for port in service.ports.values():
+    for service_name, service in client.wsdl.services.items():
+        for index, (port_name, port) in enumerate(service.ports.items()):
+            bound = client.bind(service_name, port_name)
             for name in port.binding._operations:
+                key = name if index == 0 else f"{port_name}.{name}"
                 try:
-                    answer = getattr(client.service, name)(**args.get(name, {}))
-                    results[name] = {"ok": True, "summary": json.dumps(serialize_object(answer), default=str, ensure_ascii=False)[:300]}
+                    answer = getattr(bound, name)(**args.get(name, {}))
+                    results[key] = {"ok": True, "summary": json.dumps(serialize_object(answer), default=str, ensure_ascii=False)[:300]}
                 except Exception as error:  # report every failure, keep going
-                    results[name] = {"ok": False, "summary": f"{type(error).__name__}: {error}"[:300]}
+                    results[key] = {"ok": False, "summary": f"{type(error).__name__}: {error}"[:300]}
     print(json.dumps(results, ensure_ascii=False))
 
 

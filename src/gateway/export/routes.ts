@@ -1,6 +1,6 @@
 import type { RouteHandler } from '../http/graphql-handler.ts';
 import { sendError } from '../http/send.ts';
-import type { RegistryReader } from '../registry/cached-registry.ts';
+import type { RegistryReader } from '../registry/ports/registry-reader.ts';
 import {
   ALTERNATIV_ADRESSE_COLUMNS,
   ANVISNINGSENHED_COLUMNS,

@@ -1,9 +1,10 @@
-import type { RegistryReader } from '../registry/cached-registry.ts';
-import { CallerCredentials } from '../registry/caller-credentials.ts';
-import { RequestRegistry, type Loaders } from '../registry/loaders.ts';
+import type { RegistryReader } from '../registry/ports/registry-reader.ts';
+import { CallerCredentials } from '../registry/ports/caller-credentials.ts';
+import { RequestRegistry, type Loaders } from '../registry/loaders/loaders.ts';
 import type { RegistryWriter } from '../registry/registry-writer.ts';
-import { RegistrySearch, type Search } from '../registry/search.ts';
-import { createStalenessRecorder, type StalenessRecorder } from '../registry/staleness.ts';
+import { RegistrySearch, type Search } from '../registry/loaders/search.ts';
+import type { ChangeSource } from '../registry/read-model/change-source.ts';
+import { createStalenessRecorder, type StalenessRecorder } from '../registry/ports/staleness.ts';
 
 /** What every resolver gets: this request's loaders and searches, nothing shared that holds state. */
 export interface GatewayContext {
@@ -17,9 +18,11 @@ export interface GatewayContext {
   /** The register's ImportService, called with `caller`. */
   writer: RegistryWriter;
   /** The shared cache's side of a write: what it forgets, and records read back afresh. */
-  freshness: Pick<RegistryReader, 'forget' | 'refresh' | 'peek'>;
+  freshness: Pick<RegistryReader, 'forget' | 'refresh' | 'peek' | 'caughtUpTo'>;
   /** Expired answers this request was served because the register failed (stale-if-error). */
   staleness: StalenessRecorder;
+  /** The register's change feed, for `changes` and `institutionChanged`. */
+  changes: ChangeSource;
 }
 
 /** The long-lived things a request's context is built from. */
@@ -27,6 +30,7 @@ export interface ContextDependencies {
   reader: RegistryReader;
   writer: RegistryWriter;
   maxPageSize: number;
+  changes: ChangeSource;
 }
 
 /** What a context takes from its HTTP request. */
@@ -52,6 +56,7 @@ export function createContextFactory(deps: ContextDependencies): (request: Reque
       writer: deps.writer,
       freshness: deps.reader,
       staleness,
+      changes: deps.changes,
     };
   };
 }

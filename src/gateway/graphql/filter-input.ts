@@ -4,8 +4,8 @@ import type {
   AssignmentUnitFilter,
   DaycareInstitutionFilter,
   NearFilter,
-} from '../registry/filters.ts';
-import type { InstitutionStatus } from '../registry/model.ts';
+} from '../registry/model/filters.ts';
+import type { InstitutionStatus } from '../registry/model/model.ts';
 import type {
   AlternativeAddressFilter as AlternativeAddressFilterInput,
   AssignmentUnitFilter as AssignmentUnitFilterInput,

@@ -96,7 +96,7 @@ export class ResponseStore implements KeyValueCache<string> {
  */
 export function responseCachePlugin<TContext extends WithStaleness>(
   store: ResponseStore,
-  source: { writeGeneration(): number },
+  source: { writeGeneration(): number | string },
   policies: DocumentCachePolicies,
 ): ApolloServerPlugin<TContext> {
   let seenGeneration = source.writeGeneration();

@@ -4,8 +4,8 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { RouteHandler } from '../http/graphql-handler.ts';
 import { send } from '../http/send.ts';
 import type { ResponseStoreReport } from '../graphql/response-cache.ts';
-import type { CacheStats } from '../registry/key-value-cache.ts';
-import type { CallMetrics } from '../registry/registry-client.ts';
+import type { CacheStats } from '../registry/ttl-cache/key-value-cache.ts';
+import type { CallMetrics } from '../registry/ports/registry-client.ts';
 
 /** A circuit breaker's state as /metrics reports it. */
 export type BreakerState = 'closed' | 'half-open' | 'open';
@@ -19,6 +19,8 @@ export interface GatewayMetricsSources {
   soapCalls: CallMetrics;
   /** Named gauges read at scrape time (cache size, breaker state …), each a number. */
   gauges?: Readonly<Record<string, { help: string; read: () => number }>>;
+  /** Named counters kept elsewhere and read at scrape time (Redis fallbacks …). */
+  counters?: Readonly<Record<string, { help: string; read: () => number }>>;
   /** The shared cache's counts since start, read at scrape time. */
   cache?: () => Readonly<CacheStats>;
   /** The response cache's counts since start and its contents now, read at scrape time. */
@@ -150,6 +152,8 @@ export function createGatewayMetrics(sources: GatewayMetricsSources) {
       },
     });
   }
+  for (const [name, counter] of Object.entries(sources.counters ?? {}))
+    mirroredCounter(name, counter.help, counter.read);
   for (const [name, gauge] of Object.entries(sources.gauges ?? {})) {
     new Gauge({
       name,

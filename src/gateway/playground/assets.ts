@@ -20,6 +20,11 @@ export interface PlaygroundAssets {
   scripts: PlaygroundAsset[];
   /** The page's own script that renders GraphiQL. */
   entry: PlaygroundAsset;
+  /**
+   * graphql-ws's browser client (subscriptions), as ES modules under their own names: the client
+   * imports its chunk by relative name. The first is the one to import.
+   */
+  modules: PlaygroundAsset[];
 }
 
 const require = createRequire(import.meta.url);
@@ -47,6 +52,28 @@ function load(file: string, basePath: string): PlaygroundAsset {
   return { path: `${basePath}/${basename(file, extension)}.${hash}${extension}`, contentType, body };
 }
 
+/**
+ * graphql-ws's ESM client and the chunk it imports, under `<basePath>/graphql-ws-<version>/` with
+ * their own names (the version in the folder keeps them immutable to a browser cache).
+ */
+function loadGraphqlWsClient(basePath: string): PlaygroundAsset[] {
+  const root = dirname(require.resolve('graphql-ws/package.json'));
+  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string })
+    .version;
+  const client = readFileSync(join(root, 'dist', 'client.js'));
+  const chunks = [...client.toString('utf8').matchAll(/from '\.\/([\w.-]+\.js)'/g)].map((m) => m[1] ?? '');
+  const folder = `${basePath}/graphql-ws-${version}`;
+  const contentType = CONTENT_TYPES['.js'] ?? 'text/javascript';
+  return [
+    { path: `${folder}/client.js`, contentType, body: client },
+    ...[...new Set(chunks)].map((chunk) => ({
+      path: `${folder}/${chunk}`,
+      contentType,
+      body: readFileSync(join(root, 'dist', chunk)),
+    })),
+  ];
+}
+
 /** Reads the playground's files once, at start-up, from the installed packages and `static/`. */
 export function loadPlaygroundAssets(basePath: string): PlaygroundAssets {
   return {
@@ -60,5 +87,6 @@ export function loadPlaygroundAssets(basePath: string): PlaygroundAssets {
       load(fromPackage('graphiql', 'graphiql.min.js'), basePath),
     ],
     entry: load(fromStatic('playground.js'), basePath),
+    modules: loadGraphqlWsClient(basePath),
   };
 }

@@ -86,11 +86,28 @@ query UniloginEligibility($number: String!) {
 }
 `;
 
+const CHANGES_LIVE = `# Every change of the register as it happens
+# (graphql-ws over WebSocket): run it, then change an
+# institution (a mutation in another tab, or SOAP).
+# With afterSequence, what came after it first.
+subscription InstitutionChanged($afterSequence: Int) {
+  institutionChanged(afterSequence: $afterSequence) {
+    sequence
+    kind
+    occurredAt
+    level
+    number
+    institution { name status municipality { name } }
+  }
+}
+`;
+
 const json = (variables: Record<string, unknown>): string => JSON.stringify(variables, null, 2);
 
-/** The operations the playground opens with: a municipality's list, units near a point, an eligibility check. */
+/** The operations the playground opens with: a municipality's list, units near a point, an eligibility check, live changes. */
 export const PLAYGROUND_EXAMPLES: readonly PlaygroundExample[] = [
   { query: MUNICIPALITY_UNITS, variables: json({ municipalityCode: 751, first: 10 }) },
   { query: UNITS_NEAR_POINT, variables: json({ latitude: 56.1572, longitude: 10.2107, radiusMeters: 1000 }) },
   { query: UNILOGIN_ELIGIBILITY, variables: json({ number: 'G10662' }) },
+  { query: CHANGES_LIVE, variables: json({ afterSequence: 0 }) },
 ];

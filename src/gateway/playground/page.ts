@@ -42,7 +42,7 @@ ${assets.scripts.map((s) => `    <script defer src="${escapeHtml(s.path)}"></scr
     <script type="module" src="${escapeHtml(assets.entry.path)}"></script>
   </head>
   <body>
-    <div id="graphiql" data-endpoint="${escapeHtml(options.graphqlPath)}">Loading the playground…</div>
+    <div id="graphiql" data-endpoint="${escapeHtml(options.graphqlPath)}" data-graphql-ws="${escapeHtml(assets.modules[0]?.path ?? '')}">Loading the playground…</div>
     <script type="application/json" id="playground-examples">${examples}</script>
   </body>
 </html>

@@ -49,7 +49,7 @@ export function createPlaygroundRoutes(): Map<string, RouteHandler> {
       Buffer.from(page),
     ),
   );
-  for (const asset of [...assets.styles, ...assets.scripts, assets.entry]) {
+  for (const asset of [...assets.styles, ...assets.scripts, assets.entry, ...assets.modules]) {
     routes.set(
       asset.path,
       createFixedRoute(

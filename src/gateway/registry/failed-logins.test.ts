@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.ts';
-import { CallerCredentials } from './caller-credentials.ts';
+import { CallerCredentials } from './ports/caller-credentials.ts';
 import { FailedLoginGuard, type LoginAttempt, type LoginOutcome } from './failed-logins.ts';
 
 const as = (user: string, password: string): CallerCredentials => {
@@ -54,29 +54,80 @@ describe('FailedLoginGuard', () => {
     expect(await heldBack(guard, as('kommune-101', 'kommune-101'))).toBeNull();
   });
 
-  it('counts logins still waiting for the register: a parallel burst cannot slip past', async () => {
+  it('holds back a parallel burst of guesses beyond the limit: the extra ones wait, then are refused', async () => {
     const guard = new FailedLoginGuard({ perUser: 3, perGateway: 5, windowMs: 60_000 });
-    const burst = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => begin(guard, as('kommune-101', `guess-${i}`))),
+    const settled: (LoginAttempt | AppError)[] = [];
+    const burst = Array.from({ length: 50 }, (_, i) =>
+      begin(guard, as('kommune-101', `guess-${i}`)).then((attempt) => {
+        settled.push(attempt);
+        return attempt;
+      }),
     );
-    const through = burst.filter((attempt): attempt is LoginAttempt => !(attempt instanceof AppError));
-    expect(through).toHaveLength(3);
-    const others = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => begin(guard, as(`user-${i}`, 'guess'))),
-    );
-    expect(others.filter((attempt) => !(attempt instanceof AppError))).toHaveLength(2);
-    // Answers that say nothing of the credentials (a timeout) free their place and count no failure.
-    for (const attempt of through) attempt.end('unknown');
+    await sleep(10);
+    // Three go to the register; the others wait for them instead of slipping past or failing.
+    expect(settled).toHaveLength(3);
+    for (const attempt of settled) if (!(attempt instanceof AppError)) attempt.end('refused');
+    const answers = await Promise.all(burst);
+    expect(answers.filter((attempt) => attempt instanceof AppError)).toHaveLength(47);
+    // The gateway-wide allowance has 2 left: two other names go, the rest wait for them.
+    const others = Array.from({ length: 50 }, (_, i) => begin(guard, as(`user-${i}`, 'guess')));
+    await sleep(10);
+    const through = await Promise.all(others.slice(0, 2));
+    for (const attempt of through) if (!(attempt instanceof AppError)) attempt.end('refused');
+    const rest = await Promise.all(others.slice(2));
+    expect(through.filter((attempt) => attempt instanceof AppError)).toEqual([]);
+    expect(rest.every((attempt) => attempt instanceof AppError)).toBe(true);
+  });
+
+  it('a burst of correct logins is never told logins failed: the first accepted one lets the rest through', async () => {
+    const guard = new FailedLoginGuard({ perUser: 5, perGateway: 15, windowMs: 60_000 });
+    const burst = Array.from({ length: 32 }, () => begin(guard, as('kommune-101', 'kommune-101')));
+    await sleep(10);
+    const first = await burst[0];
+    if (first === undefined || first instanceof AppError) throw new Error('the first login was held back');
+    first.end('accepted');
+    const answers = await Promise.all(burst);
+    expect(answers.filter((attempt) => attempt instanceof AppError)).toEqual([]);
+  });
+
+  it('answers that say nothing of the credentials (a timeout) free their place and count no failure', async () => {
+    const guard = new FailedLoginGuard({ perUser: 2, perGateway: 5, windowMs: 60_000 });
+    const burst = [1, 2, 3].map((i) => begin(guard, as('kommune-101', `guess-${i}`)));
+    await sleep(10);
+    const [a, b] = await Promise.all(burst.slice(0, 2));
+    for (const attempt of [a, b])
+      if (attempt !== undefined && !(attempt instanceof AppError)) attempt.end('unknown');
+    const third = await burst[2];
+    expect(third).not.toBeInstanceOf(AppError);
+    if (third !== undefined && !(third instanceof AppError)) third.end('unknown');
     expect(await heldBack(guard, as('kommune-101', 'guess-again'))).toBeNull();
   });
 
-  it('lets credentials the register accepted before through, even at a user name held back', async () => {
+  it('holds known-good credentials back at a user name held back: the answer must not tell the password', async () => {
     const guard = new FailedLoginGuard({ perUser: 2, perGateway: 100, windowMs: 60_000 });
     await login(guard, as('kommune-101', 'kommune-101'), 'accepted');
     await login(guard, as('kommune-101', 'guess-1'), 'refused');
     await login(guard, as('kommune-101', 'guess-2'), 'refused');
-    expect(await heldBack(guard, as('kommune-101', 'guess-3'))).not.toBeNull();
+    // Were the right password let through here, a guesser could try passwords at any speed.
+    for (const password of ['guess-3', 'kommune-101']) {
+      expect((await heldBack(guard, as('kommune-101', password)))?.message).toMatch(/for this user name/);
+    }
+    expect(await heldBack(guard, as('admin', 'admin'))).toBeNull();
+  });
+
+  it('beyond the gateway-wide limit, guesses held back count against their name, so they cannot probe for a known-good password', async () => {
+    const guard = new FailedLoginGuard({ perUser: 3, perGateway: 2, windowMs: 60_000 });
+    await login(guard, as('kommune-101', 'kommune-101'), 'accepted');
+    for (const user of ['a', 'b']) await login(guard, as(user, 'x'), 'refused');
+    // Gateway-wide limit reached: the known-good password still goes through, guesses do not…
     expect(await heldBack(guard, as('kommune-101', 'kommune-101'))).toBeNull();
+    for (let i = 0; i < 3; i++) {
+      expect((await heldBack(guard, as('kommune-101', `guess-${i}`)))?.message).toMatch(
+        /through this gateway/,
+      );
+    }
+    // …and after the name's allowance of them, the name is held back whatever the password.
+    expect((await heldBack(guard, as('kommune-101', 'kommune-101')))?.message).toMatch(/for this user name/);
   });
 
   it('beyond the gateway-wide limit, lets through only logins the register accepted before', async () => {

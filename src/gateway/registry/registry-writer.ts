@@ -1,4 +1,4 @@
-import type { CallerCredentials } from './caller-credentials.ts';
+import type { CallerCredentials } from './ports/caller-credentials.ts';
 
 /*
  * The gateway's write port to the register (ImportService, ajourføring): one method per operation,

@@ -1,11 +1,12 @@
-import type { InstitutionKind } from '../registry/model.ts';
-import type { RegistryClient } from '../registry/registry-client.ts';
+import type { InstitutionKind } from '../registry/model/model.ts';
+import type { RegistryClient } from '../registry/ports/registry-client.ts';
 import type { BasicCredentials } from './basic-credentials.ts';
 import { createCallMetrics } from './call-metrics.ts';
 import { mapWithConcurrency } from './map-with-concurrency.ts';
 import {
   BATCH_OPERATIONS,
   BY_NUMBER,
+  CHANGE_FEED_OPERATION,
   CODE_TABLE_OPERATIONS,
   listCall,
   mapCodes,
@@ -14,6 +15,7 @@ import {
 import type { CircuitState } from './resilience/circuit-breaker.ts';
 import { createResilientCaller, type ResiliencePolicy } from './resilience/resilient-caller.ts';
 import { createSoapCaller } from './soap-caller.ts';
+import { toChangePage } from './to-change-page.ts';
 
 /** How the gateway reaches the register's ExportService. */
 export interface SoapRegistryClientOptions {
@@ -63,9 +65,25 @@ export function createSoapRegistryClient(options: SoapRegistryClientOptions): So
     return batchSupport;
   };
 
+  let feedSupport: Promise<boolean> | null = null;
+  const offersChangeFeed = (): Promise<boolean> => {
+    feedSupport ??= caller.operations().then(
+      (names) => names.has(CHANGE_FEED_OPERATION),
+      (error: unknown) => {
+        feedSupport = null;
+        throw error;
+      },
+    );
+    return feedSupport;
+  };
+
   return {
     metrics,
     usesBatchExtension,
+    offersChangeFeed,
+    changes(afterSequence, max) {
+      return caller.call(CHANGE_FEED_OPERATION, { fraSekvens: afterSequence, maksAntal: max }, toChangePage);
+    },
     async byNumbers<K extends InstitutionKind>(level: K, numbers: readonly string[]) {
       const operations = BY_NUMBER[level];
       if (numbers.length === 0) return [];

@@ -1,7 +1,7 @@
 import { isAppError } from '../errors.ts';
-import type { CallerCredentials } from '../registry/caller-credentials.ts';
+import type { CallerCredentials } from '../registry/ports/caller-credentials.ts';
 import type { FailedLoginGuard } from '../registry/failed-logins.ts';
-import type { CallMetrics } from '../registry/registry-client.ts';
+import type { CallMetrics } from '../registry/ports/registry-client.ts';
 import type { RegistryWriter, WriteOperation, WriteResult } from '../registry/registry-writer.ts';
 import type { BasicCredentials } from './basic-credentials.ts';
 import { toAlternativAdresse, toAnvisningsEnhed, toDaginstitution } from './import-args.ts';

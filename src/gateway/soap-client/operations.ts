@@ -1,6 +1,12 @@
 import { assertNever } from '../assert-never.ts';
-import type { Code, CodeTable, InstitutionKind, InstitutionOf, RegisterSlice } from '../registry/model.ts';
-import type { ListRequest } from '../registry/registry-client.ts';
+import type {
+  Code,
+  CodeTable,
+  InstitutionKind,
+  InstitutionOf,
+  RegisterSlice,
+} from '../registry/model/model.ts';
+import type { ListRequest } from '../registry/ports/registry-client.ts';
 import {
   toAlternativeAddresses,
   toAssignmentUnits,
@@ -18,6 +24,9 @@ export const BATCH_OPERATIONS = [
   'GetAnvisningsEnhederByNumre',
   'GetAlternativAdresserByNumre',
 ] as const;
+
+/** The change feed (this project's extension); a register without it gets the TTL cache. */
+export const CHANGE_FEED_OPERATION = 'GetAendringer';
 
 /** How one level is looked up by number: the extension's batch, or STIL's one-number operation. */
 export interface ByNumberOperations<T> {

@@ -53,6 +53,7 @@ describe('toAssignmentUnits', () => {
       status: 'CLOSED',
       createdAt: '2026-03-26T23:00:00.000Z',
       closedAt: '2026-04-03T22:00:00.000Z',
+      updatedAt: null,
       changeSequence: 0,
     });
   });
@@ -109,6 +110,7 @@ describe('toDaycareInstitutions, toRegisterSlice and toCodes', () => {
       status: 'ACTIVE',
       createdAt: '2026-03-26T23:00:00.000Z',
       closedAt: null,
+      updatedAt: null,
       changeSequence: 3,
     });
   });

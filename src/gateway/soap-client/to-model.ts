@@ -8,7 +8,7 @@ import type {
   Lifecycle,
   RegisterSlice,
   UnitFields,
-} from '../registry/model.ts';
+} from '../registry/model/model.ts';
 import { asArray } from './as-array.ts';
 import { UnexpectedAnswerError } from './unexpected-answer.ts';
 import {
@@ -44,6 +44,7 @@ const lifecycle = (r: XmlRecord): Lifecycle => ({
   status: status(r),
   createdAt: dateTime(r, 'oprettetTidspunkt'),
   closedAt: optionalDateTime(r, 'nedlagtTidspunkt'),
+  updatedAt: optionalDateTime(r, 'aendretTidspunkt'),
   changeSequence: integer(r, 'aendringsSekvens'),
 });
 

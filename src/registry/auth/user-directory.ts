@@ -1,12 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { createHash, scryptSync, timingSafeEqual } from 'node:crypto';
-import { LRUCache } from 'lru-cache';
+import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
 import type { BasicCredentials } from './basic-credentials.ts';
 import { identityFromUserName, type Identity } from './identity.ts';
 
-/** Checks credentials; resolves the identity, or null for unknown users and wrong passwords. */
+/**
+ * Checks credentials; resolves the identity, or null for unknown users and wrong passwords. An
+ * unknown user costs the same work as a known one with a wrong password, so the answer's timing
+ * does not tell which user names exist.
+ */
 export interface UserDirectory {
-  authenticate(credentials: BasicCredentials): Identity | null;
+  authenticate(credentials: BasicCredentials): Promise<Identity | null>;
 }
 
 /** The embedded default's demo identities; each one's password is its user name (README). */
@@ -15,17 +19,26 @@ export const DEMO_USERS = ['admin', 'reader', 'kommune-101', 'privat-33178522'] 
 /** The demo directory: only for the embedded sandbox, refused once a users file is configured. */
 export function createDemoUserDirectory(): UserDirectory {
   const known = new Set<string>(DEMO_USERS);
+  // Unknown names are compared too, against a value no password digests to.
+  const nobody = randomBytes(32);
   return {
     authenticate({ userName, password }) {
-      if (!known.has(userName) || !safeEqual(password, userName)) return null;
-      return identityFromUserName(userName);
+      // Digests have one length whatever was sent: the comparison takes the same time for all.
+      const expected = known.has(userName) ? digest(userName) : nobody;
+      const matches = timingSafeEqual(digest(password), expected);
+      return Promise.resolve(matches ? identityFromUserName(userName) : null);
     },
   };
 }
 
+const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
+
 /**
  * A users file: one JSON object `{ "<user>": "scrypt$<salt hex>$<hash hex>" }`, made with
  * `npm run registry:hash-password`. User names must follow the identity shapes.
+ *
+ * scrypt runs on libuv's thread pool (`crypto.scrypt`), never on the event loop; how many hashes
+ * run at once is the caller's to bound (the login check's queue).
  */
 export function loadUserDirectory(path: string): UserDirectory {
   const entries = JSON.parse(readFileSync(path, 'utf8')) as unknown;
@@ -46,20 +59,14 @@ export function loadUserDirectory(path: string): UserDirectory {
       hash: Buffer.from(parts[2] ?? '', 'hex'),
     });
   }
-  // scrypt costs tens of milliseconds by design; remember recent successes (keyed by a digest of
-  // the credentials, never the password itself) so a busy client does not pay it on every call.
-  const verified = new LRUCache<string, Identity>({ max: 1000, ttl: 5 * 60_000 });
+  // An unknown user is hashed as well, against a salt and hash nobody's password matches, so that
+  // it costs what a known user with a wrong password costs.
+  const dummy = { identity: null, salt: randomBytes(16), hash: randomBytes(32) };
   return {
-    authenticate({ userName, password }) {
-      const user = users.get(userName);
-      if (user === undefined) return null;
-      const key = createHash('sha256').update(userName).update('\0').update(password).digest('hex');
-      const known = verified.get(key);
-      if (known !== undefined) return known;
-      const hash = scryptSync(password, user.salt, user.hash.length);
-      if (!timingSafeEqual(hash, user.hash)) return null;
-      verified.set(key, user.identity);
-      return user.identity;
+    async authenticate({ userName, password }) {
+      const user = users.get(userName) ?? dummy;
+      const hash = await scryptAsync(password, user.salt, user.hash.length);
+      return timingSafeEqual(hash, user.hash) ? user.identity : null;
     },
   };
 }
@@ -69,8 +76,6 @@ export function hashPassword(password: string, salt: Buffer): string {
   return `scrypt$${salt.toString('hex')}$${scryptSync(password, salt, 32).toString('hex')}`;
 }
 
-function safeEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
+function digest(text: string): Buffer {
+  return createHash('sha256').update(text).digest();
 }

@@ -33,6 +33,8 @@ export interface Adresse {
 export interface Livsforloeb {
   aktivitetsstatus: Aktivitetsstatus;
   oprettetTidspunkt: string;
+  /** When its last change committed (the one `aendringsSekvens` names); null until this register changes it. */
+  aendretTidspunkt: string | null;
   nedlagtTidspunkt: string | null;
   /** The change sequence number of the last committed change to this record. */
   aendringsSekvens: number;

@@ -1,7 +1,8 @@
 import type { DagtilbudsRegister } from '../domain/model.ts';
 import { EJERFORM, INST_TYPE3, KOMMUNER, LOVGRUNDLAG } from '../domain/code-tables.ts';
 import type { RegistryStore } from '../store/registry-store.ts';
-import { requireInteger, requireNumberList, requireText } from '../soap/args.ts';
+import { requireNumberList, requireText } from '../soap/args.ts';
+import { requireSentInteger } from './sent-integer.ts';
 import {
   alternativAdresserToXml,
   anvisningsenhederToXml,
@@ -48,8 +49,14 @@ export function createExportOperations(store: RegistryStore, now: () => Date = (
       const nummer = requireText(args, 'GetDagtilbudByDagInstitutionsNummer', 'DagInstitutionsNummer');
       return result('GetDagtilbudByDagInstitutionsNummer', dagtilbudsRegisterToXml(slice([nummer])));
     },
-    GetDagtilbudByAdmKommuneNummer: (args) => {
-      const kode = requireInteger(args, 'GetDagtilbudByAdmKommuneNummer', 'AdmkommuneNummer');
+    GetDagtilbudByAdmKommuneNummer: () => {
+      // xs:int, as sent: node-soap's parseInt would read "101abc" as København.
+      const kode = requireSentInteger(
+        'GetDagtilbudByAdmKommuneNummer',
+        'AdmkommuneNummer',
+        -(2 ** 31),
+        2 ** 31 - 1,
+      );
       const numre = store.daginstitutioner({ admKommuneKode: kode }).map((d) => d.daginstitutionsNummer);
       return result('GetDagtilbudByAdmKommuneNummer', dagtilbudsRegisterToXml(slice(numre)));
     },

@@ -24,6 +24,7 @@ const tekst = (table: CodeTableName, kode: number): string => codeText(table, ko
 const livsforloeb = (r: Livsforloeb): XmlObject => ({
   aktivitetsstatus: r.aktivitetsstatus,
   oprettetTidspunkt: r.oprettetTidspunkt,
+  ...optional('aendretTidspunkt', r.aendretTidspunkt),
   ...optional('nedlagtTidspunkt', r.nedlagtTidspunkt),
   aendringsSekvens: r.aendringsSekvens,
 });

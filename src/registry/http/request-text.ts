@@ -12,6 +12,7 @@
  * Decoding is fatal: bytes that are not valid in the declared encoding are refused, never replaced
  * by U+FFFD. A lone surrogate cannot survive a fatal decoder, but it can be written as a character
  * reference (`&#xD800;`), which XML 1.0 does not allow either (production [66] must match Char).
+ * The text comes out composed (NFC).
  */
 
 /** The body as text, or the reason it cannot be read. */
@@ -59,7 +60,7 @@ export function decodeRequestBody(body: Buffer, contentType: string | undefined)
   }
   const surrogate = findSurrogate(xml);
   if (surrogate !== null) return refuse(surrogate);
-  return { xml: withoutEncodingDeclaration(xml), problem: null };
+  return { xml: composed(withoutEncodingDeclaration(xml)), problem: null };
 }
 
 /**
@@ -150,6 +151,16 @@ function findSurrogate(xml: string): string | null {
  */
 function withoutEncodingDeclaration(xml: string): string {
   return xml.replace(/^(<\?xml\s[^?>]*?)\s+encoding\s*=\s*(["'])[^"']*\2/, '$1');
+}
+
+/**
+ * The text composed (NFC), as the register stores it, so that the XSD measures what is stored:
+ * 132 × `å` sent as `a` + ring are 132 characters, not 264. Only runs between `<` and `>` are
+ * normalised, never across them: `>` followed by U+0338 would otherwise compose to `≯` and
+ * break the markup.
+ */
+function composed(xml: string): string {
+  return xml.replace(/[^<>]+/g, (run) => run.normalize('NFC'));
 }
 
 function refuse(problem: string): DecodedRequest {

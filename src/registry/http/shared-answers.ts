@@ -20,8 +20,9 @@ type Answer = Awaited<ReturnType<SoapService['process']>>;
  *
  * Why: GetAllAnvisningsEnheder is 3.5 MB and half a second of CPU; a hundred callers each made
  * and held their own copy. Now they hold one string (strings are immutable, so sharing is safe)
- * and `sendAnswer` writes slices of it. The key is the request as processed (its decoded text and
- * the SOAPAction: all that the answer is computed from) with the change sequence beside it.
+ * and `sendAnswer` writes slices of it. The key is the request as processed (its decoded text, the
+ * Content-Type and the SOAPAction: all that decides the operation, the SOAP version and the answer)
+ * with the change sequence beside it, so a SOAP 1.2 request never gets a 1.1 answer.
  * Callers asking at the same time wait for one computation. Only successful answers are shared:
  * a fault carries its own request's reference.
  */

@@ -47,7 +47,7 @@ export function insertAlternativAdresse(
       ) ?? tools.pNummerRefusal('InsertAlternativAdresse', unitNummer, pNummer, `${A}/PNummer`);
     if (refused !== null) return fejl([refused]);
     const nummer = w.issueNumber();
-    const sekvens = w.recordChange(tools.change('alternativadresse', nummer, 'InsertAlternativAdresse'));
+    const stamp = w.recordChange(tools.change('alternativadresse', nummer, 'InsertAlternativAdresse'));
     w.putAlternativAdresse({
       alternativAdresseNummer: nummer,
       anvisningsenhedsNummer: unitNummer,
@@ -58,11 +58,11 @@ export function insertAlternativAdresse(
       cvrNummer,
       pNummer,
       aktivitetsstatus: 'Aktiv',
-      oprettetTidspunkt: tools.now().toISOString(),
+      oprettetTidspunkt: stamp.aendretTidspunkt,
       nedlagtTidspunkt: null,
-      aendringsSekvens: sekvens,
+      ...stamp,
     });
-    return ok(nummer, sekvens);
+    return ok(nummer, stamp.aendringsSekvens);
   });
 }
 
@@ -113,9 +113,9 @@ export function updateAlternativAdresse(
         nummer,
       );
     }
-    const sekvens = w.recordChange(tools.change('alternativadresse', nummer, 'UpdateAlternativAdresse'));
-    w.putAlternativAdresse({ ...next, aendringsSekvens: sekvens });
-    return ok(nummer, sekvens);
+    const stamp = w.recordChange(tools.change('alternativadresse', nummer, 'UpdateAlternativAdresse'));
+    w.putAlternativAdresse({ ...next, ...stamp });
+    return ok(nummer, stamp.aendringsSekvens);
   });
 }
 
@@ -128,9 +128,9 @@ export function deleteAlternativAdresse(tools: WriteTools, structure: Structure,
     const daginstitution = daginstitutionOf(structure, found.record.anvisningsenhedsNummer);
     const refused = tools.refusal('DeleteAlternativAdresse', nummer, [tools.scopeOf(daginstitution)], felt);
     if (refused !== null) return fejl([refused], nummer);
-    const sekvens = w.recordChange(tools.change('alternativadresse', nummer, 'DeleteAlternativAdresse'));
-    w.putAlternativAdresse(tools.closed(found.record, sekvens));
-    return ok(nummer, sekvens);
+    const stamp = w.recordChange(tools.change('alternativadresse', nummer, 'DeleteAlternativAdresse'));
+    w.putAlternativAdresse(tools.closed(found.record, stamp));
+    return ok(nummer, stamp.aendringsSekvens);
   });
 }
 
@@ -172,12 +172,12 @@ export function moveAlternativAdresse(
       });
     }
     if (errors.length > 0) return fejl(errors, nummer);
-    const sekvens = w.recordChange(tools.change('alternativadresse', nummer, 'MoveAlternativAdresse'));
+    const stamp = w.recordChange(tools.change('alternativadresse', nummer, 'MoveAlternativAdresse'));
     w.putAlternativAdresse({
       ...found.record,
       anvisningsenhedsNummer: targetNummer,
-      aendringsSekvens: sekvens,
+      ...stamp,
     });
-    return ok(nummer, sekvens);
+    return ok(nummer, stamp.aendringsSekvens);
   });
 }

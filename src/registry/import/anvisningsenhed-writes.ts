@@ -44,9 +44,9 @@ export function insertAnvisningsEnhed(
     const crossErrors = crossValidate(parent.record, code(e.InstType3));
     if (crossErrors.length > 0) return fejl(crossErrors);
     const nummer = w.issueNumber();
-    const sekvens = w.recordChange(tools.change('anvisningsenhed', nummer, 'InsertAnvisningsEnhed'));
-    w.putAnvisningsEnhed(newAnvisningsEnhed(tools, e, nummer, parentNummer, sekvens));
-    return ok(nummer, sekvens);
+    const stamp = w.recordChange(tools.change('anvisningsenhed', nummer, 'InsertAnvisningsEnhed'));
+    w.putAnvisningsEnhed(newAnvisningsEnhed(tools, e, nummer, parentNummer, stamp));
+    return ok(nummer, stamp.aendringsSekvens);
   });
 }
 
@@ -97,9 +97,9 @@ export function updateAnvisningsEnhed(
     }
     structural.push(...crossValidate(parent, next.instType3));
     if (structural.length > 0) return fejl(structural, nummer);
-    const sekvens = w.recordChange(tools.change('anvisningsenhed', nummer, 'UpdateAnvisningsEnhed'));
-    w.putAnvisningsEnhed({ ...next, aendringsSekvens: sekvens });
-    return ok(nummer, sekvens);
+    const stamp = w.recordChange(tools.change('anvisningsenhed', nummer, 'UpdateAnvisningsEnhed'));
+    w.putAnvisningsEnhed({ ...next, ...stamp });
+    return ok(nummer, stamp.aendringsSekvens);
   });
 }
 
@@ -130,9 +130,9 @@ export function deleteAnvisningsEnhed(tools: WriteTools, structure: Structure, n
         nummer,
       );
     }
-    const sekvens = w.recordChange(tools.change('anvisningsenhed', nummer, 'DeleteAnvisningsEnhed'));
-    w.putAnvisningsEnhed(tools.closed(found.record, sekvens));
-    return ok(nummer, sekvens);
+    const stamp = w.recordChange(tools.change('anvisningsenhed', nummer, 'DeleteAnvisningsEnhed'));
+    w.putAnvisningsEnhed(tools.closed(found.record, stamp));
+    return ok(nummer, stamp.aendringsSekvens);
   });
 }
 
@@ -186,9 +186,9 @@ export function moveAnvisningsEnhed(
     }
     errors.push(...crossValidate(target.record, unit.instType3, 'DagInstitutionsNummer'));
     if (errors.length > 0) return fejl(errors, nummer);
-    const sekvens = w.recordChange(tools.change('anvisningsenhed', nummer, 'MoveAnvisningsEnhed'));
-    w.putAnvisningsEnhed({ ...unit, daginstitutionsNummer: targetNummer, aendringsSekvens: sekvens });
-    return ok(nummer, sekvens);
+    const stamp = w.recordChange(tools.change('anvisningsenhed', nummer, 'MoveAnvisningsEnhed'));
+    w.putAnvisningsEnhed({ ...unit, daginstitutionsNummer: targetNummer, ...stamp });
+    return ok(nummer, stamp.aendringsSekvens);
   });
 }
 

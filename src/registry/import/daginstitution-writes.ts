@@ -1,5 +1,6 @@
 import type { AnvisningsEnhedInput, DaginstitutionInput } from '../domain/import-input.ts';
 import type { AnvisningsEnhed, EjetDaginstitution } from '../domain/model.ts';
+import type { ChangeStamp } from '../store/registry-store.ts';
 import {
   checkCrossValidation,
   parseCode,
@@ -22,7 +23,7 @@ export function newAnvisningsEnhed(
   input: AnvisningsEnhedInput,
   nummer: string,
   daginstitutionsNummer: string,
-  sekvens: number,
+  stamp: ChangeStamp,
 ): AnvisningsEnhed {
   const pNummer = text(input.PNummer);
   return {
@@ -36,9 +37,9 @@ export function newAnvisningsEnhed(
     cvrNummer: tools.cvrOf(pNummer),
     pNummer,
     aktivitetsstatus: 'Aktiv',
-    oprettetTidspunkt: tools.now().toISOString(),
+    oprettetTidspunkt: stamp.aendretTidspunkt,
     nedlagtTidspunkt: null,
-    aendringsSekvens: sekvens,
+    ...stamp,
   };
 }
 
@@ -86,7 +87,8 @@ export function insertDaginstitution(
   return tools.store.write((w) => {
     const nummer = w.issueNumber();
     const enhedsNummer = w.issueNumber();
-    const sekvens = w.recordChange(tools.change('daginstitution', nummer, 'InsertDaginstitution'));
+    // One sequence per changed record, at one time: the daginstitution's, then its first unit's.
+    const stamp = w.recordChange(tools.change('daginstitution', nummer, 'InsertDaginstitution'));
     w.putDaginstitution({
       daginstitutionsNummer: nummer,
       daginstitutionsNavn: text(d.daginstitutionsNavn) ?? '',
@@ -95,17 +97,21 @@ export function insertDaginstitution(
       admKommuneKode: adm,
       ejerCvrNummer,
       aktivitetsstatus: 'Aktiv',
-      oprettetTidspunkt: tools.now().toISOString(),
+      oprettetTidspunkt: stamp.aendretTidspunkt,
       nedlagtTidspunkt: null,
-      aendringsSekvens: sekvens,
+      ...stamp,
     });
     tools.inWrite('InsertDaginstitution');
-    w.putAnvisningsEnhed(newAnvisningsEnhed(tools, e, enhedsNummer, nummer, sekvens));
+    const unitStamp = w.recordChange(
+      tools.change('anvisningsenhed', enhedsNummer, 'InsertDaginstitution', stamp.aendretTidspunkt),
+    );
+    w.putAnvisningsEnhed(newAnvisningsEnhed(tools, e, enhedsNummer, nummer, unitStamp));
     return {
       status: 'OK',
       nummer,
       anvisningsenhedsNummer: enhedsNummer,
-      aendringsSekvens: sekvens,
+      // The write's last sequence: a reader that has seen it has seen the whole write.
+      aendringsSekvens: unitStamp.aendringsSekvens,
       fejl: [],
     };
   });
@@ -149,9 +155,9 @@ export function updateDaginstitution(
       { ejerformKode: `${D}/ejerformKode`, instType3: `${D}/lovgrundlagKode` },
     );
     if (crossErrors.length > 0) return fejl(crossErrors, nummer);
-    const sekvens = w.recordChange(tools.change('daginstitution', nummer, 'UpdateDaginstitution'));
-    w.putDaginstitution({ ...next, aendringsSekvens: sekvens });
-    return ok(nummer, sekvens);
+    const stamp = w.recordChange(tools.change('daginstitution', nummer, 'UpdateDaginstitution'));
+    w.putDaginstitution({ ...next, ...stamp });
+    return ok(nummer, stamp.aendringsSekvens);
   });
 }
 
@@ -179,8 +185,8 @@ export function deleteDaginstitution(tools: WriteTools, structure: Structure, nu
         nummer,
       );
     }
-    const sekvens = w.recordChange(tools.change('daginstitution', nummer, 'DeleteDaginstitution'));
-    w.putDaginstitution(tools.closed(found.record, sekvens));
-    return ok(nummer, sekvens);
+    const stamp = w.recordChange(tools.change('daginstitution', nummer, 'DeleteDaginstitution'));
+    w.putDaginstitution(tools.closed(found.record, stamp));
+    return ok(nummer, stamp.aendringsSekvens);
   });
 }

@@ -5,9 +5,9 @@ import type {
 } from '../domain/import-input.ts';
 import type { RuleError } from '../rules/index.ts';
 import { requireText } from '../soap/args.ts';
-import { operationChildren } from '../soap/operation-records.ts';
 import { currentRequest } from '../soap/request-context.ts';
 import { SoapFault } from '../soap/soap-fault.ts';
+import type { OperationCheck } from '../soap/soap-service.ts';
 import { childObject } from '../soap/string-leaves.ts';
 import {
   deleteAlternativAdresse,
@@ -27,7 +27,46 @@ import { createStructure } from './structure.ts';
 import { createWriteTools, type ImportDeps } from './write-tools.ts';
 import { createImportSchemaValidator, importSchemaText } from './xsd-validator.ts';
 
-const RECORDS = new Set(['Daginstitution', 'AnvisningsEnhed', 'AlternativAdresse']);
+/** The operations that change the store: each answers ImportSvarXML, schema errors included. */
+export const IMPORT_WRITE_OPERATIONS: ReadonlySet<string> = new Set([
+  'InsertDaginstitution',
+  'UpdateDaginstitution',
+  'DeleteDaginstitution',
+  'InsertAnvisningsEnhed',
+  'UpdateAnvisningsEnhed',
+  'DeleteAnvisningsEnhed',
+  'MoveAnvisningsEnhed',
+  'InsertAlternativAdresse',
+  'UpdateAlternativAdresse',
+  'DeleteAlternativAdresse',
+  'MoveAlternativAdresse',
+]);
+
+/**
+ * The XSD check of an ImportService write, before node-soap parses it: a wrong shape is answered
+ * FEJL with its SKEMA_FEJL errors at once (no rule runs, node-soap never maps arguments the XSD does
+ * not describe); wrong values in a right shape let the write run, to be answered with the rules'
+ * errors as well.
+ */
+export function createImportWriteCheck() {
+  const validator = createImportSchemaValidator();
+  return {
+    handles: (operation: string) => IMPORT_WRITE_OPERATIONS.has(operation),
+    check(operation: string, operationXml: string): OperationCheck {
+      const { errors, structural } = validator.validateOperationXml(operationXml);
+      if (!structural) {
+        // The write answers value errors together with the rules' (they are not validated twice).
+        currentRequest().schemaErrors = errors;
+        return { kind: 'run' };
+      }
+      currentRequest().log.info({ operation, fejl: errors.map((f) => f.kode) }, 'write answered FEJL');
+      return {
+        kind: 'answer',
+        result: { [`${operation}Result`]: importSvarToXml({ status: 'FEJL', fejl: errors }) },
+      };
+    },
+  };
+}
 
 /**
  * The ImportService operations by their WSDL names. Every write validates the records it carries
@@ -40,22 +79,26 @@ export function createImportOperations(deps: ImportDeps) {
   const validator = createImportSchemaValidator();
   const now = deps.now ?? (() => new Date());
 
-  /** The XSD errors of the records in the current request. */
-  const schemaErrors = async (): Promise<RuleError[]> => {
-    const records = operationChildren(currentRequest().requestXml).filter((c) => RECORDS.has(c.localName));
-    const errors = await Promise.all(records.map((r) => validator.validateRecordXml(r.xml)));
-    return errors.flat();
-  };
-
   /**
-   * Runs a write: schema errors and rule errors are answered together (a field the rules already
-   * reported is not reported twice); with schema errors, nothing is written.
+   * Runs a write. The whole operation element is validated against the XSD first. A wrong shape
+   * (an element missing, repeated, unknown or out of order, markup in a value) is answered with its
+   * schema errors alone: the rules never see arguments the XSD does not describe. Wrong values in a
+   * right shape are answered together with the rules' errors (a field the rules already reported is
+   * not reported twice). With any schema error, nothing is written.
    */
   const write =
     (operation: string, run: (args: unknown) => ImportSvar) =>
-    async (args: unknown): Promise<Record<string, unknown>> => {
-      const fromSchema = await schemaErrors();
-      const svar = fromSchema.length > 0 ? rulesOnly(run, args, fromSchema) : run(args);
+    (args: unknown): Record<string, unknown> => {
+      const context = currentRequest();
+      const { errors: fromSchema, structural } =
+        context.schemaErrors === undefined
+          ? validator.validateOperationXml(context.operationXml ?? '')
+          : { errors: [...context.schemaErrors] as RuleError[], structural: false };
+      const svar: ImportSvar = structural
+        ? { status: 'FEJL', fejl: fromSchema }
+        : fromSchema.length > 0
+          ? rulesOnly(run, args, fromSchema)
+          : run(args);
       if (svar.status === 'FEJL')
         currentRequest().log.info({ operation, fejl: svar.fejl.map((f) => f.kode) }, 'write answered FEJL');
       return { [`${operation}Result`]: importSvarToXml(svar) };

@@ -3,7 +3,7 @@ import type { Livsforloeb, Niveau } from '../domain/model.ts';
 import type { AddressRegister } from '../external/address-register.ts';
 import type { CvrRegister } from '../external/cvr-register.ts';
 import type { ExternalChecks, RuleError } from '../rules/index.ts';
-import type { RegistryStore } from '../store/registry-store.ts';
+import type { Aendring, ChangeStamp, RegistryStore } from '../store/registry-store.ts';
 import { currentRequest } from '../soap/request-context.ts';
 import { mayMaintain, mayUsePNummerOf, scopeOf, type MaintenanceScope } from './rights.ts';
 
@@ -72,20 +72,26 @@ export function createWriteTools(deps: ImportDeps) {
     };
   };
 
-  const change = (niveau: Niveau, nummer: string, operation: string) => ({
+  /** One changed record for the change sequence; the records of one write may share one time. */
+  const change = (
+    niveau: Niveau,
+    nummer: string,
+    operation: string,
+    tidspunkt = now().toISOString(),
+  ): Aendring => ({
     niveau,
     nummer,
     operation,
     identitet: currentRequest().identity.name,
-    tidspunkt: now().toISOString(),
+    tidspunkt,
   });
 
-  /** A record as Delete leaves it: closed, with the time and the change that closed it. */
-  const closed = <T extends Livsforloeb>(record: T, sekvens: number): T => ({
+  /** A record as Delete leaves it: closed at the time of the change that closed it. */
+  const closed = <T extends Livsforloeb>(record: T, stamp: ChangeStamp): T => ({
     ...record,
     aktivitetsstatus: 'Nedlagt',
-    nedlagtTidspunkt: now().toISOString(),
-    aendringsSekvens: sekvens,
+    nedlagtTidspunkt: stamp.aendretTidspunkt,
+    ...stamp,
   });
 
   return {

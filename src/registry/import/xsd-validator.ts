@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import sax from 'sax';
 import libxmljs from 'libxmljs';
+import { requestSchema } from '../soap/operation-schema.ts';
 
 type XmlDocument = ReturnType<typeof libxmljs.parseXml>;
 
@@ -32,6 +33,13 @@ export interface SchemaError {
 export interface ImportSchemaValidator {
   /** The schema errors of one XML document whose root is an import record; empty when it is valid. */
   validateRecordXml(xml: string): Promise<SchemaError[]>;
+  /**
+   * The schema errors of a whole operation element (`<UpdateAnvisningsEnhed>…`), `felt` relative to
+   * it (`AnvisningsEnhed/Email`). `structural` says whether any error is about the shape (an element
+   * missing, repeated, unknown, out of order or in the wrong namespace, markup inside a value, an
+   * attribute) rather than a value: on a wrong shape the register's rules must not run at all.
+   */
+  validateOperationXml(xml: string): { errors: SchemaError[]; structural: boolean };
 }
 
 let schemaText: string | undefined;
@@ -43,11 +51,12 @@ export function importSchemaText(): string {
 }
 
 /**
- * Creates a validator of import records against ImportService.xsd with libxml2 (libxmljs): the
- * schema is compiled once and a record validates in well under a millisecond, in process.
+ * Creates a validator of import records against ImportService.xsd with libxml2 (libxmljs), in
+ * process; libxmljs compiles the schema on each validation, so it gets the schema without the
+ * answers' types (requestSchema).
  */
 export function createImportSchemaValidator(): ImportSchemaValidator {
-  const schema = libxmljs.parseXml(importSchemaText(), { baseUrl: SCHEMA_FILE });
+  const schema = requestSchema(importSchemaText(), SCHEMA_FILE);
 
   return {
     async validateRecordXml(xml) {
@@ -80,7 +89,36 @@ export function createImportSchemaValidator(): ImportSchemaValidator {
       }
       return errors.map((error) => toSchemaError(error, document));
     },
+    validateOperationXml(xml) {
+      const result = runLibxml2(xml, schema);
+      if (result.valid) return { errors: [], structural: false };
+      const parseError = result.errors.find((error) => error.message.includes('parser error'));
+      if (parseError !== undefined) return { errors: [malformed(parseError)], structural: true };
+      const errors = result.errors.filter((error) => error.message.includes('Schemas validity error'));
+      if (errors.length === 0) {
+        const first = result.rawOutput.split('\n')[0] ?? '';
+        const whole = `Dokumentet overholder ikke ImportService-skemaet; libxml2: ${first}`;
+        return { errors: [schemaError(WHOLE_DOCUMENT, whole)], structural: true };
+      }
+      const document = readDocument(xml);
+      const operation = document.root?.local ?? '';
+      return {
+        errors: errors.map((error) => {
+          const mapped = toSchemaError(error, document);
+          const felt = mapped.felt.startsWith(`${operation}/`)
+            ? mapped.felt.slice(operation.length + 1)
+            : mapped.felt;
+          return { ...mapped, felt };
+        }),
+        structural: errors.some((error) => !isValueError(error.message)),
+      };
+    },
   };
+}
+
+/** An error about an element's value (width, pattern, type), as opposed to the document's shape. */
+function isValueError(message: string): boolean {
+  return /\[facet '|is not a valid value of the (local )?atomic type/.test(message);
 }
 
 /**

@@ -5,6 +5,7 @@ import { withOwners } from './owners.ts';
 const life = {
   aktivitetsstatus: 'Aktiv',
   oprettetTidspunkt: '2026-03-27T00:00:00+01:00',
+  aendretTidspunkt: null,
   nedlagtTidspunkt: null,
   aendringsSekvens: 0,
 } as const;

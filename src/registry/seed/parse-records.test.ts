@@ -21,6 +21,7 @@ const parent: Daginstitution = {
   admKommuneKode: 751,
   aktivitetsstatus: 'Aktiv',
   oprettetTidspunkt: '2026-03-27T00:00:00+01:00',
+  aendretTidspunkt: null,
   nedlagtTidspunkt: null,
   aendringsSekvens: 0,
 };
@@ -49,6 +50,7 @@ const unit: AnvisningsEnhed = {
   pNummer: '8947664198',
   aktivitetsstatus: 'Aktiv',
   oprettetTidspunkt: '2026-03-27T00:00:00+01:00',
+  aendretTidspunkt: null,
   nedlagtTidspunkt: null,
   aendringsSekvens: 0,
 };
@@ -74,6 +76,7 @@ const adresse: AlternativAdresse = {
   pNummer: '2072935040',
   aktivitetsstatus: 'Nedlagt',
   oprettetTidspunkt: '2026-03-27T00:00:00+01:00',
+  aendretTidspunkt: null,
   nedlagtTidspunkt: '2026-04-04T00:00:00+02:00',
   aendringsSekvens: 0,
 };

@@ -29,7 +29,13 @@ function readLivsforloeb(row: RowReader<LivsforloebColumn>): Livsforloeb {
     throw row.error('nedlagtTidspunkt', 'must be given exactly when aktivitetsstatus is Nedlagt');
   }
   // Seeded records predate the change sequence: nothing has changed them yet.
-  return { aktivitetsstatus, oprettetTidspunkt, nedlagtTidspunkt, aendringsSekvens: 0 };
+  return {
+    aktivitetsstatus,
+    oprettetTidspunkt,
+    aendretTidspunkt: null,
+    nedlagtTidspunkt,
+    aendringsSekvens: 0,
+  };
 }
 
 type EnhedColumn = Exclude<AlternativadresseColumn & AnvisningsenhedColumn, 'dagtilbudsNavn'>;

@@ -9,6 +9,10 @@ export interface RequestContext {
   log: Logger;
   /** The request's XML as received, once read (the ImportService validates its records against the XSD). */
   requestXml: string;
+  /** The Body's operation element alone, at its line, once dispatched (what the XSD checks). */
+  operationXml?: string;
+  /** The operation element's schema errors, once an ImportService write's check has found them. */
+  schemaErrors?: readonly { felt: string; kode: string; tekst: string }[];
 }
 
 /**

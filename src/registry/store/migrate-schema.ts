@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { addMissingColumns } from './add-missing-columns.ts';
 import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.sql.ts';
 
 /**
@@ -16,6 +17,7 @@ export function migrateSchema(db: Database.Database): void {
     const hadDaginstitutioner = tableExists(db, 'daginstitution');
     db.exec(SCHEMA_SQL);
     if (hadDaginstitutioner && !columnExists(db, 'daginstitution', 'ejer_cvr_nummer')) addOwners(db);
+    if (hadDaginstitutioner) addMissingColumns(db);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
 }

@@ -1,4 +1,10 @@
-import type { AlternativAdresse, AnvisningsEnhed, EjetDaginstitution, Niveau } from '../domain/model.ts';
+import type {
+  AlternativAdresse,
+  AnvisningsEnhed,
+  Daginstitution,
+  EjetDaginstitution,
+  Niveau,
+} from '../domain/model.ts';
 
 /** A look-up of daginstitutioner; every given criterion must hold. No criterion: the whole level. */
 export interface DaginstitutionQuery {
@@ -26,13 +32,35 @@ export interface AlternativAdresseQuery {
   navnIndeholder?: string;
 }
 
-/** One committed change, as the change sequence records it. */
+/** One committed change, as the change sequence records it: one per changed record. */
 export interface Aendring {
   niveau: Niveau;
   nummer: string;
+  /** The ImportService operation that made it (`InsertDaginstitution`, …). */
   operation: string;
   identitet: string;
+  /** When it committed: ISO 8601, UTC. */
   tidspunkt: string;
+}
+
+/** What a recorded change leaves on its record: its sequence number and time. */
+export interface ChangeStamp {
+  aendringsSekvens: number;
+  aendretTidspunkt: string;
+}
+
+/** A changed record as it is now, by its level. */
+export type ChangedRecord =
+  | { niveau: 'daginstitution'; record: Daginstitution }
+  | { niveau: 'anvisningsenhed'; record: AnvisningsEnhed }
+  | { niveau: 'alternativadresse'; record: AlternativAdresse };
+
+/** One page of the change sequence, read in one read transaction. */
+export interface ChangePage {
+  /** The last committed change's sequence number, also when the page is empty. */
+  latestSequence: number;
+  /** The changes after the asked sequence, oldest first, each with its record as it is now. */
+  changes: (Aendring & { sekvens: number; current: ChangedRecord })[];
 }
 
 /**
@@ -45,8 +73,11 @@ export interface RegistryWriter {
   putDaginstitution(record: EjetDaginstitution): void;
   putAnvisningsEnhed(record: AnvisningsEnhed): void;
   putAlternativAdresse(record: AlternativAdresse): void;
-  /** Appends to the change sequence and returns the new sequence number. */
-  recordChange(change: Aendring): number;
+  /**
+   * Appends one changed record to the change sequence; the record written next must carry the
+   * stamp (its sequence number and change time).
+   */
+  recordChange(change: Aendring): ChangeStamp;
 }
 
 /** The register's storage. Reads return records ordered by number. */
@@ -60,6 +91,8 @@ export interface RegistryStore {
   changeSequence(): number;
   /** The changes after `sequence`, oldest first. */
   changesSince(sequence: number): (Aendring & { sekvens: number })[];
+  /** At most `limit` changes after `sequence`, with their records as they are now. */
+  changePage(sequence: number, limit: number): ChangePage;
   /** Whether the store holds no records at all (a fresh database). */
   isEmpty(): boolean;
   close(): void;

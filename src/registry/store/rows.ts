@@ -33,12 +33,14 @@ export function foldName(name: string): string {
 interface LivsforloebRow {
   aktivitetsstatus: string;
   oprettet_tidspunkt: string;
+  aendret_tidspunkt: string | null;
   nedlagt_tidspunkt: string | null;
   aendrings_sekvens: number;
 }
 const LIVSFORLOEB_COLUMNS = [
   'aktivitetsstatus',
   'oprettet_tidspunkt',
+  'aendret_tidspunkt',
   'nedlagt_tidspunkt',
   'aendrings_sekvens',
 ];
@@ -106,6 +108,7 @@ export const ALTERNATIV_ADRESSE_COLUMNS: readonly string[] = [...ENHED_COLUMNS, 
 const toLivsforloebRow = (r: Livsforloeb): LivsforloebRow => ({
   aktivitetsstatus: r.aktivitetsstatus,
   oprettet_tidspunkt: r.oprettetTidspunkt,
+  aendret_tidspunkt: r.aendretTidspunkt,
   nedlagt_tidspunkt: r.nedlagtTidspunkt,
   aendrings_sekvens: r.aendringsSekvens,
 });
@@ -113,6 +116,7 @@ const toLivsforloebRow = (r: Livsforloeb): LivsforloebRow => ({
 const fromLivsforloebRow = (r: LivsforloebRow): Livsforloeb => ({
   aktivitetsstatus: r.aktivitetsstatus === 'Nedlagt' ? 'Nedlagt' : 'Aktiv',
   oprettetTidspunkt: r.oprettet_tidspunkt,
+  aendretTidspunkt: r.aendret_tidspunkt,
   nedlagtTidspunkt: r.nedlagt_tidspunkt,
   aendringsSekvens: r.aendrings_sekvens,
 });

@@ -2,8 +2,11 @@
  * The register's SQLite schema. Records are never deleted: closing sets `aktivitetsstatus` and
  * `nedlagt_tidspunkt`, so a number once used stays in a table and is never issued again.
  */
-/** Kept in SQLite's `user_version`; 2 added `daginstitution.ejer_cvr_nummer` (migrate-schema.ts). */
-export const SCHEMA_VERSION = 2;
+/**
+ * Kept in SQLite's `user_version` (migrate-schema.ts): 2 added `daginstitution.ejer_cvr_nummer`,
+ * 3 added `aendret_tidspunkt` on every level (add-missing-columns.ts).
+ */
+export const SCHEMA_VERSION = 3;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS daginstitution (
@@ -17,6 +20,7 @@ CREATE TABLE IF NOT EXISTS daginstitution (
   ejer_cvr_nummer TEXT,
   aktivitetsstatus TEXT NOT NULL CHECK (aktivitetsstatus IN ('Aktiv', 'Nedlagt')),
   oprettet_tidspunkt TEXT NOT NULL,
+  aendret_tidspunkt TEXT,
   nedlagt_tidspunkt TEXT,
   aendrings_sekvens INTEGER NOT NULL DEFAULT 0
 ) STRICT;
@@ -35,6 +39,7 @@ CREATE TABLE IF NOT EXISTS anvisningsenhed (
   p_nummer TEXT,
   aktivitetsstatus TEXT NOT NULL CHECK (aktivitetsstatus IN ('Aktiv', 'Nedlagt')),
   oprettet_tidspunkt TEXT NOT NULL,
+  aendret_tidspunkt TEXT,
   nedlagt_tidspunkt TEXT,
   aendrings_sekvens INTEGER NOT NULL DEFAULT 0
 ) STRICT;
@@ -54,6 +59,7 @@ CREATE TABLE IF NOT EXISTS alternativ_adresse (
   p_nummer TEXT,
   aktivitetsstatus TEXT NOT NULL CHECK (aktivitetsstatus IN ('Aktiv', 'Nedlagt')),
   oprettet_tidspunkt TEXT NOT NULL,
+  aendret_tidspunkt TEXT,
   nedlagt_tidspunkt TEXT,
   aendrings_sekvens INTEGER NOT NULL DEFAULT 0
 ) STRICT;

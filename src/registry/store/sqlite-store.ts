@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { AlternativAdresse, AnvisningsEnhed, EjetDaginstitution } from '../domain/model.ts';
+import { createChangePageReader } from './change-page.ts';
 import type {
   Aendring,
   AlternativAdresseQuery,
@@ -116,11 +117,14 @@ export function openSqliteStore(options: SqliteStoreOptions): RegistryStore {
       noteNumber(record.alternativAdresseNummer);
     },
     recordChange(change: Aendring) {
-      return Number(insertChange.run(change).lastInsertRowid);
+      const aendringsSekvens = Number(insertChange.run(change).lastInsertRowid);
+      return { aendringsSekvens, aendretTidspunkt: change.tidspunkt };
     },
   };
 
-  return {
+  const latestSequence = db.prepare('SELECT max(sekvens) AS s FROM aendring');
+
+  const store: RegistryStore = {
     daginstitutioner(query: DaginstitutionQuery = {}): EjetDaginstitution[] {
       return select<DaginstitutionRow>('daginstitution', [
         { column: 'nummer', in: query.numre },
@@ -150,13 +154,16 @@ export function openSqliteStore(options: SqliteStoreOptions): RegistryStore {
       return db.transaction(() => work(writer)).immediate();
     },
     changeSequence() {
-      const row = db.prepare('SELECT max(sekvens) AS s FROM aendring').get() as { s: number | null };
+      const row = latestSequence.get() as { s: number | null };
       return row.s ?? 0;
     },
     changesSince(sequence) {
       return db
         .prepare('SELECT * FROM aendring WHERE sekvens > ? ORDER BY sekvens')
         .all(sequence) as ReturnType<RegistryStore['changesSince']>;
+    },
+    changePage(sequence, limit) {
+      return readChangePage(sequence, limit);
     },
     isEmpty() {
       const row = db.prepare('SELECT count(*) AS n FROM daginstitution').get() as { n: number };
@@ -166,4 +173,6 @@ export function openSqliteStore(options: SqliteStoreOptions): RegistryStore {
       db.close();
     },
   };
+  const readChangePage = createChangePageReader(db, store);
+  return store;
 }

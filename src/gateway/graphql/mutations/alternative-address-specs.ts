@@ -1,4 +1,4 @@
-import type { AlternativeAddress, AssignmentUnit } from '../../registry/model.ts';
+import type { AlternativeAddress, AssignmentUnit } from '../../registry/model/model.ts';
 import type {
   CloseInput,
   CreateAlternativeAddressInput,

@@ -1,7 +1,7 @@
 import { assertNever } from '../../assert-never.ts';
 import { AppError, type ErrorCode } from '../../errors.ts';
-import type { CallerCredentials } from '../../registry/caller-credentials.ts';
-import type { CodeTable, Institution, InstitutionKind, InstitutionOf } from '../../registry/model.ts';
+import type { CallerCredentials } from '../../registry/ports/caller-credentials.ts';
+import type { CodeTable, Institution, InstitutionKind, InstitutionOf } from '../../registry/model/model.ts';
 import type { RegistryWriter, WriteOperation, WriteResult } from '../../registry/registry-writer.ts';
 import type { GatewayContext } from '../context.ts';
 import { toInputPath } from './input-path.ts';
@@ -149,6 +149,8 @@ export async function runWrite<P extends object>(
         ...issued,
         ...(previousParent === null ? [] : [previousParent]),
       ]);
+      // Read your own writes: in live mode the answer waits until the model has applied the write.
+      if (result.changeSequence !== null) await context.freshness.caughtUpTo(result.changeSequence);
       context.loaders.clear();
       const fresh: ReadFresh = async (level, number) =>
         (await context.freshness.refresh(level, [number])).get(number) ?? null;

@@ -12,6 +12,7 @@ import {
   postalCodeScalar,
   textScalar,
 } from '../scalars/index.ts';
+import { changeEventResolvers, changesQuery, subscriptionResolvers } from './changes.ts';
 import { mutationResolvers } from './mutation.ts';
 import { queryResolvers } from './query.ts';
 import { dateTimeScalar } from './scalars.ts';
@@ -26,7 +27,9 @@ export const resolvers: Resolvers = {
   PostalCode: postalCodeScalar,
   Email: emailScalar,
   Text: textScalar,
-  Query: queryResolvers,
+  Query: { ...queryResolvers, ...changesQuery },
+  Subscription: subscriptionResolvers,
+  ChangeEvent: changeEventResolvers,
   Mutation: mutationResolvers,
   Node: nodeResolvers,
   Institution: institutionResolvers,

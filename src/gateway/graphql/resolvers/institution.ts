@@ -1,5 +1,5 @@
-import { uniloginEligibility } from '../../registry/eligibility.ts';
-import type { Institution } from '../../registry/model.ts';
+import { uniloginEligibility } from '../../registry/model/eligibility.ts';
+import type { Institution } from '../../registry/model/model.ts';
 import type { InstitutionResolvers, NodeResolvers } from '../generated/resolvers-types.ts';
 import { toGlobalId } from '../global-id.ts';
 

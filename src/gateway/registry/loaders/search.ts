@@ -1,0 +1,82 @@
+import {
+  alternativeAddressSources,
+  assignmentUnitSources,
+  chooseSource,
+  daycareInstitutionSources,
+} from './candidate-source.ts';
+import {
+  alternativeAddressPredicate,
+  assignmentUnitPredicate,
+  daycareInstitutionPredicate,
+  type AlternativeAddressFilter,
+  type AssignmentUnitFilter,
+  type DaycareInstitutionFilter,
+} from '../model/filters.ts';
+import type { RequestRegistry } from './loaders.ts';
+import type {
+  AlternativeAddress,
+  AssignmentUnit,
+  DaycareInstitution,
+  RegisterSlice,
+} from '../model/model.ts';
+import { rank, type Ranked } from '../model/rank.ts';
+import type { ListRequest } from '../ports/registry-client.ts';
+
+/** Filtered, ordered result lists, computed in memory from cached candidate lists. */
+export interface Search {
+  /** Anvisningsenheder; with `daycareInstitutionNumber`, only that daginstitution's. */
+  assignmentUnits(
+    filter: AssignmentUnitFilter,
+    scope?: { daycareInstitutionNumber: string },
+  ): Promise<Ranked<AssignmentUnit>[]>;
+  daycareInstitutions(filter: DaycareInstitutionFilter): Promise<Ranked<DaycareInstitution>[]>;
+  alternativeAddresses(filter: AlternativeAddressFilter): Promise<Ranked<AlternativeAddress>[]>;
+}
+
+/** The searches of one request, over its registry view. */
+export class RegistrySearch implements Search {
+  readonly #registry: RequestRegistry;
+
+  constructor(registry: RequestRegistry) {
+    this.#registry = registry;
+  }
+
+  async assignmentUnits(
+    filter: AssignmentUnitFilter,
+    scope?: { daycareInstitutionNumber: string },
+  ): Promise<Ranked<AssignmentUnit>[]> {
+    const candidates =
+      scope === undefined
+        ? (await this.#read(assignmentUnitSources(filter))).assignmentUnits
+        : await this.#registry.assignmentUnitsByDaycareInstitution.load(scope.daycareInstitutionNumber);
+    // Ejerform belongs to the daginstitution: one read of that level answers it for every unit.
+    const ownership =
+      filter.ownershipCodes === undefined
+        ? new Map<string, number>()
+        : new Map(
+            (await this.#registry.list({ operation: 'GetAllDaginstitutioner' })).daycareInstitutions.map(
+              (d) => [d.number, d.ownership.code],
+            ),
+          );
+    const matches = assignmentUnitPredicate(filter, (number) => ownership.get(number));
+    return rank(candidates.filter(matches), (unit) => unit.address.location, filter.near);
+  }
+
+  async daycareInstitutions(filter: DaycareInstitutionFilter): Promise<Ranked<DaycareInstitution>[]> {
+    const candidates = (await this.#read(daycareInstitutionSources(filter))).daycareInstitutions;
+    return rank(candidates.filter(daycareInstitutionPredicate(filter)), () => null, undefined);
+  }
+
+  async alternativeAddresses(filter: AlternativeAddressFilter): Promise<Ranked<AlternativeAddress>[]> {
+    const candidates = (await this.#read(alternativeAddressSources(filter))).alternativeAddresses;
+    return rank(
+      candidates.filter(alternativeAddressPredicate(filter)),
+      (alternative) => alternative.address.location,
+      filter.near,
+    );
+  }
+
+  #read(sources: readonly ListRequest[]): Promise<RegisterSlice> {
+    return this.#registry.list(chooseSource(sources, (request) => this.#registry.hasList(request)));
+  }
+}
