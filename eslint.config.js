@@ -46,11 +46,20 @@ const programBoundaries = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'coverage/', 'var/', 'src/gateway/graphql/generated/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'coverage/',
+      'var/',
+      'src/gateway/graphql/generated/',
+      'web/dist/',
+      'web/src/gql/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-non-null-assertion': 'error',

@@ -6,9 +6,11 @@ import { createRegistryDependencies } from './dependencies.ts';
 import type { RouteHandler } from './http/graphql-handler.ts';
 import { createGatewayLogger } from './logger.ts';
 import { registryOperations } from './operations/registry-operations.ts';
+import { createExportRoutes } from './export/routes.ts';
 import { createPlaygroundRoutes } from './playground/routes.ts';
 import { startGateway, type RunningGateway } from './server.ts';
 import { onStop } from '../process/on-stop.ts';
+import { createWebAppRoutes } from './web-app/routes.ts';
 
 /** What a caller (`src/main.ts`) may hand in instead of configuring it. */
 export interface RunGatewayOptions {
@@ -41,7 +43,12 @@ export async function runGateway(
     responseCache: registry.responseCache,
     ...(registry.sharedState !== null && { persistedQueries: registry.sharedState.persistedQueries }),
     changes: registry.changes,
-    routes: new Map([...createPlaygroundRoutes(), ...(options.routes ?? [])]),
+    routes: new Map([
+      ...createWebAppRoutes(),
+      ...createPlaygroundRoutes(),
+      ...createExportRoutes(registry.reader),
+      ...(options.routes ?? []),
+    ]),
     operations: registryOperations(registry),
   });
   const running = await startGateway(gateway, { host: config.host, port: config.port });

@@ -63,7 +63,10 @@ export async function startTestGateway(
     useExtensions?: boolean;
     /** The register's CA, when the gateway talks to another server than `registry`. */
     ca?: string;
-    routes?: ReadonlyMap<string, RouteHandler>;
+    /** Extra routes; as a function, made from the gateway's reader (the export routes need it). */
+    routes?:
+      | ReadonlyMap<string, RouteHandler>
+      | ((reader: RegistryDependencies['reader']) => ReadonlyMap<string, RouteHandler>);
     /** The gateway's logger (a test that reads the logs); silent by default. */
     logger?: Logger;
   } = {},
@@ -87,7 +90,9 @@ export async function startTestGateway(
     ...(deps.sharedState !== null && { persistedQueries: deps.sharedState.persistedQueries }),
     changes: deps.changes,
     operations: registryOperations(deps),
-    ...(options.routes !== undefined && { routes: options.routes }),
+    ...(options.routes !== undefined && {
+      routes: typeof options.routes === 'function' ? options.routes(deps.reader) : options.routes,
+    }),
   });
   const running = await startGateway(gateway, { host: config.host, port: config.port });
   return {

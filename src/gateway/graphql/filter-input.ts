@@ -99,6 +99,7 @@ export function toDaycareInstitutionFilter(
     municipalityCode: optional(f.municipalityCode),
     ownershipCodes: codes(f.ownershipCodes),
     legalBasisCodes: codes(f.legalBasisCodes),
+    ownerCvrNumber: optional(f.ownerCvrNumber),
     statuses: statuses(f.status),
     nameContains: nameContains(f.nameContains),
     uniloginEligible: optional(f.uniloginEligible),

@@ -85,6 +85,7 @@ export function toDaycareInstitution(value: unknown): DaycareInstitution {
     ownership: code(r, 'ejerformKode'),
     legalBasis: code(r, 'lovgrundlagKode'),
     administeringMunicipality: { code: integer(r, 'admKommuneKode'), name: text(r, 'admKommuneKode_Tekst') },
+    ownerCvrNumber: optionalText(r, 'ejerCvrNummer'),
     ...lifecycle(r),
   };
 }

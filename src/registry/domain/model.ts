@@ -53,7 +53,8 @@ export interface Daginstitution extends Livsforloeb {
  * Who owns a daginstitution, as the register records it beside STIL's fields: the CVR number of the
  * owner (for a private institution, the private owner). Set once when the daginstitution is created,
  * from its first unit's P-number; never derived from the units under it afterwards. Internal: the
- * rights look at it (import/rights.ts); no export shows it.
+ * rights look at it (import/rights.ts). ExportService shows it as the optional `ejerCvrNummer` (this
+ * project's addition), so that a maintainer's client can tell which institutions it may change.
  */
 export interface Ejerskab {
   ejerCvrNummer: string | null;

@@ -4,6 +4,7 @@ import type {
   AnvisningsEnhed,
   Daginstitution,
   DagtilbudsRegister,
+  Ejerskab,
   Livsforloeb,
 } from '../domain/model.ts';
 import { codeText, type CodeTableName, type Kode } from '../domain/code-tables.ts';
@@ -45,7 +46,7 @@ export const adresseToXml = (a: Adresse): XmlObject => ({
 });
 
 /** Daginstitution → daginstitutionExtend. */
-export const daginstitutionToXml = (d: Daginstitution): XmlObject => ({
+export const daginstitutionToXml = (d: Daginstitution & Partial<Ejerskab>): XmlObject => ({
   daginstitutionsNummer: d.daginstitutionsNummer,
   daginstitutionsNavn: d.daginstitutionsNavn,
   ejerformKode: d.ejerformKode,
@@ -54,6 +55,8 @@ export const daginstitutionToXml = (d: Daginstitution): XmlObject => ({
   lovgrundlagKode_Tekst: tekst('lovgrundlagKode', d.lovgrundlagKode),
   admKommuneKode: d.admKommuneKode,
   admKommuneKode_Tekst: tekst('kommuneKode', d.admKommuneKode),
+  // This project's addition: the recorded owner, so that a maintainer's client can tell what it may change.
+  ...optional('ejerCvrNummer', d.ejerCvrNummer ?? null),
   ...livsforloeb(d),
 });
 

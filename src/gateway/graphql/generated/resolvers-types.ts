@@ -505,6 +505,12 @@ export type DaycareInstitution = Institution & Node & {
   name: Scalars['String']['output'];
   /** DaginstitutionsNummer: the institutionsnummer of the daginstitution. */
   number: Scalars['String']['output'];
+  /**
+   * Ejer-CVR (ejerCvrNummer, this project's addition to the export): the owner the register recorded
+   * when it was created, from its first unit's P-nummer. A private owner (`privat-<cvr>`) may maintain
+   * a private daginstitution whose owner is its CVR; null when none is recorded.
+   */
+  ownerCvrNumber?: Maybe<Scalars['String']['output']>;
   /** Ejerform (ejerformKode with its text): Kommunal, Selvejende, Privat or Udliciteret. */
   ownership: Code;
   /** Aktivitetsstatus: Aktiv or Nedlagt. */
@@ -556,6 +562,8 @@ export type DaycareInstitutionFilter = {
   municipalityCode?: InputMaybe<Scalars['Int']['input']>;
   /** Part of the name (daginstitutionsNavn), ignoring case, accents and the spelling of æ/ø/å. */
   nameContains?: InputMaybe<Scalars['String']['input']>;
+  /** Ejer-CVR (ejerCvrNummer): only those whose recorded owner is this CVR. */
+  ownerCvrNumber?: InputMaybe<Scalars['CvrNumber']['input']>;
   /** EjerformKode; any of them (1 Kommunal, 2 Selvejende, 3 Privat, 4 Udliciteret). */
   ownershipCodes?: InputMaybe<Array<Scalars['Int']['input']>>;
   /** Aktivitetsstatus; any of them. Active only by default. */
@@ -1513,6 +1521,7 @@ export type DaycareInstitutionResolvers<ContextType = GatewayContext, ParentType
   municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ownerCvrNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ownership?: Resolver<ResolversTypes['Code'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['InstitutionStatus'], ParentType, ContextType>;
   unilogin?: Resolver<ResolversTypes['UniloginEligibility'], ParentType, ContextType>;

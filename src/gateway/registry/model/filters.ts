@@ -37,6 +37,8 @@ export interface DaycareInstitutionFilter {
   municipalityCode?: number;
   ownershipCodes?: readonly number[];
   legalBasisCodes?: readonly number[];
+  /** The recorded owner (ejerCvrNummer). */
+  ownerCvrNumber?: string;
   statuses: readonly InstitutionStatus[];
   nameContains?: string;
   uniloginEligible?: boolean;
@@ -115,7 +117,8 @@ export function daycareInstitutionPredicate(
     (filter.municipalityCode === undefined ||
       institution.administeringMunicipality.code === filter.municipalityCode) &&
     includes(filter.ownershipCodes, institution.ownership.code) &&
-    includes(filter.legalBasisCodes, institution.legalBasis.code);
+    includes(filter.legalBasisCodes, institution.legalBasis.code) &&
+    (filter.ownerCvrNumber === undefined || institution.ownerCvrNumber === filter.ownerCvrNumber);
 }
 
 /** A predicate for alternative adresser (without `near`, which ranks). */

@@ -71,6 +71,8 @@ export interface DaycareInstitution extends Lifecycle {
   ownership: Code;
   legalBasis: Code;
   administeringMunicipality: Municipality;
+  /** ejerCvrNummer: the owner's CVR the register recorded at creation; null when it has none or does not say. */
+  ownerCvrNumber: string | null;
 }
 
 /** Fields an anvisningsenhed and an alternativ adresse share (Enhedsfelter). */

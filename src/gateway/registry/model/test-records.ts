@@ -38,6 +38,7 @@ export const testRecords = {
     ownership: { code: 3, text: 'Privat' },
     legalBasis: { code: 4, text: 'Dagtilbudsloven § 19, stk. 5 (privatinstitution)' },
     administeringMunicipality: { code: 751, name: 'Aarhus' },
+    ownerCvrNumber: '33178522',
     status: 'ACTIVE',
     createdAt: '2026-03-26T23:00:00.000Z',
     closedAt: null,

@@ -1,0 +1,132 @@
+import { useFilterOptions } from '../components/filter-options.ts';
+import type { EditableAddressFieldsFragment } from '../gql/graphql.ts';
+import { CodeField, TextField } from './field.tsx';
+
+/** The formats the API's scalars require (PNumber, PostalCode, Email), said when a field is left. */
+const FORMAT_CHECKS: Readonly<Record<string, (value: string) => string | undefined>> = {
+  pNumber: (v) => (/^\d{10}$/.test(v) ? undefined : 'P-nummeret skal være 10 cifre.'),
+  'address.postalCode': (v) => (/^\d{4}$/.test(v) ? undefined : 'Postnummeret skal være 4 cifre.'),
+  email: (v) =>
+    /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v) && v.length <= 132
+      ? undefined
+      : 'E-mailadressen skal have formen navn@domæne.dk.',
+};
+
+/** The current values of a unit or alternative adresse being edited; none for a new one. */
+export interface UnitValues {
+  name?: string;
+  institutionTypeCode?: number;
+  address?: EditableAddressFieldsFragment;
+  pNumber?: string | null;
+  email?: string | null;
+  phone?: string | null;
+}
+
+/**
+ * The fields of an anvisningsenhed (with its type) or an alternative adresse, named by their input
+ * path under `prefix` (e.g. `firstUnit.address.postalCode`) so the register's errors land on them.
+ */
+export function UnitFields({
+  form,
+  prefix,
+  values = {},
+  errors,
+  withType,
+}: {
+  form: string;
+  prefix: string;
+  values?: UnitValues;
+  errors: Record<string, string>;
+  withType: boolean;
+}) {
+  const options = useFilterOptions();
+  const key = (name: string) => (prefix === '' ? name : `${prefix}.${name}`);
+  const text = (
+    name: string,
+    label: string,
+    value: string | null | undefined,
+    inputMode?: 'numeric' | 'email' | 'tel',
+  ) => {
+    const check = FORMAT_CHECKS[name];
+    return (
+      <TextField
+        form={form}
+        name={key(name)}
+        label={label}
+        error={errors[key(name)]}
+        defaultValue={value}
+        {...(inputMode !== undefined && { inputMode })}
+        {...(check !== undefined && { check })}
+      />
+    );
+  };
+  const a = values.address;
+  return (
+    <>
+      {text('name', withType ? 'Enhedsnavn' : 'Navn', values.name)}
+      {withType && (
+        <CodeField
+          form={form}
+          name={key('institutionTypeCode')}
+          label="Institutionstype"
+          error={errors[key('institutionTypeCode')]}
+          options={options.institutionTypes}
+          defaultValue={values.institutionTypeCode}
+        />
+      )}
+      <fieldset>
+        <legend>Adresse</legend>
+        {text('address.street', 'Vejnavn', a?.street)}
+        {text('address.houseNumber', 'Husnummer', a?.houseNumber)}
+        {text('address.floor', 'Etage', a?.floor)}
+        {text('address.door', 'Dør', a?.door)}
+        {text('address.postalCode', 'Postnummer', a?.postalCode, 'numeric')}
+        {text('address.city', 'By', a?.city)}
+        <CodeField
+          form={form}
+          name={key('address.municipalityCode')}
+          label="Kommune"
+          error={errors[key('address.municipalityCode')]}
+          options={options.municipalities.map((m) => ({ code: m.code, text: m.name }))}
+          defaultValue={a?.municipality.code}
+        />
+      </fieldset>
+      {text('pNumber', 'P-nummer', values.pNumber, 'numeric')}
+      {text('email', 'E-mail', values.email, 'email')}
+      {text('phone', 'Telefon', values.phone, 'tel')}
+    </>
+  );
+}
+
+/** Reads a form's value by field key; empty text is null (not sent). */
+export const formValue = (form: FormData, key: string): string | null => {
+  const value = String(form.get(key) ?? '').trim();
+  return value === '' ? null : value;
+};
+
+/** The alternative adresse fields of a submitted form (an anvisningsenhed's, without its type). */
+export function unitInput(form: FormData, prefix: string) {
+  const v = (name: string) => formValue(form, prefix === '' ? name : `${prefix}.${name}`);
+  return {
+    name: v('name') ?? '',
+    address: {
+      street: v('address.street') ?? '',
+      houseNumber: v('address.houseNumber') ?? '',
+      floor: v('address.floor'),
+      door: v('address.door'),
+      postalCode: v('address.postalCode') ?? '',
+      city: v('address.city') ?? '',
+      municipalityCode: v('address.municipalityCode') ?? '',
+    },
+    pNumber: v('pNumber') ?? '',
+    email: v('email'),
+    phone: v('phone'),
+  };
+}
+
+/** An anvisningsenhed's fields of a submitted form. */
+export const assignmentUnitInput = (form: FormData, prefix: string) => ({
+  ...unitInput(form, prefix),
+  institutionTypeCode:
+    formValue(form, prefix === '' ? 'institutionTypeCode' : `${prefix}.institutionTypeCode`) ?? '',
+});

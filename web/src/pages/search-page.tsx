@@ -1,0 +1,218 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { useQuery } from 'urql';
+import { PageHeading } from '../components/page-heading.tsx';
+import { QueryState } from '../components/query-state.tsx';
+import { useFilterOptions } from '../components/filter-options.ts';
+import { UnitTable, type SortKey } from '../components/unit-table.tsx';
+import { graphql } from '../gql/gql.ts';
+import type { AssignmentUnitFilter } from '../gql/graphql.ts';
+import { href } from '../lib/use-hash-route.ts';
+
+const PAGE_SIZE = 25;
+
+const SearchUnitsQuery = graphql(`
+  query SearchUnits($first: Int!, $after: String, $filter: AssignmentUnitFilter) {
+    assignmentUnits(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        distanceMeters
+        node {
+          ...UnitRow
+        }
+      }
+    }
+  }
+`);
+
+const NumberLookupQuery = graphql(`
+  query NumberLookup($number: String!) {
+    institution(number: $number) {
+      __typename
+      number
+      name
+    }
+  }
+`);
+
+const NUMBER = /^[A-Za-z]\d{5}$/;
+const POSTAL_CODE = /^\d{4}$/;
+
+/**
+ * What the search box means with the API of today: an institutionsnummer is looked up directly,
+ * four digits are a postnummer, anything else part of a name (accent-folding, `aeblehaven` finds
+ * `Æblehaven`).
+ */
+function filterFrom(params: URLSearchParams): AssignmentUnitFilter {
+  const q = (params.get('q') ?? '').trim();
+  const number = (name: string) => {
+    const value = Number(params.get(name) ?? '');
+    return Number.isInteger(value) && value > 0 ? value : undefined;
+  };
+  const kommune = number('kommune');
+  const type = number('type');
+  const ejerform = number('ejerform');
+  return {
+    status: params.get('status') === 'alle' ? ['ACTIVE', 'CLOSED'] : ['ACTIVE'],
+    ...(q !== '' && !NUMBER.test(q) && (POSTAL_CODE.test(q) ? { postalCode: q } : { nameContains: q })),
+    ...(kommune !== undefined && { municipalityCode: kommune }),
+    ...(type !== undefined && { institutionTypeCodes: [type] }),
+    ...(ejerform !== undefined && { ownershipCodes: [ejerform] }),
+  };
+}
+
+/** The public look-up: one search box, filters, a sortable and paged list of anvisningsenheder. */
+export function SearchPage({ params }: { params: URLSearchParams }) {
+  const options = useFilterOptions();
+  const q = params.get('q') ?? '';
+  const after = params.get('efter') ?? undefined;
+  const sort = (params.get('sorter') as SortKey | null) ?? 'number';
+  const filter = useMemo(() => filterFrom(params), [params]);
+  const [{ data, fetching, error }] = useQuery({
+    query: SearchUnitsQuery,
+    variables: { first: PAGE_SIZE, after, filter },
+  });
+  const isNumber = NUMBER.test(q.trim());
+  const [lookup] = useQuery({
+    query: NumberLookupQuery,
+    variables: { number: q.trim().toUpperCase() },
+    pause: !isNumber,
+  });
+  // Earlier pages' cursors, to page back; the URL holds only the current one.
+  const [previous, setPrevious] = useState<(string | undefined)[]>([]);
+
+  const current = Object.fromEntries(params);
+  const go = (changes: Record<string, string | undefined>) => {
+    window.location.hash = href('/', { ...current, ...changes });
+  };
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const value = (name: string) => String(form.get(name) ?? '');
+    setPrevious([]);
+    go({
+      q: value('q'),
+      kommune: value('kommune'),
+      type: value('type'),
+      ejerform: value('ejerform'),
+      status: value('status'),
+      efter: undefined,
+    });
+  };
+  const connection = data?.assignmentUnits;
+  const pageNumber = previous.length + 1;
+  const pages = connection === undefined ? 1 : Math.max(1, Math.ceil(connection.totalCount / PAGE_SIZE));
+
+  return (
+    <>
+      <PageHeading title="Søg">Søg i Dagtilbudsregisteret</PageHeading>
+      <form role="search" className="search-form" onSubmit={onSubmit} key={params.toString()}>
+        <div className="field wide">
+          <label htmlFor="q">Navn, institutionsnummer eller postnummer</label>
+          <input id="q" name="q" type="search" defaultValue={q} autoComplete="off" />
+        </div>
+        <div className="field">
+          <label htmlFor="kommune">Kommune</label>
+          <select id="kommune" name="kommune" defaultValue={params.get('kommune') ?? ''}>
+            <option value="">Alle kommuner</option>
+            {options.municipalities.map((m) => (
+              <option key={m.code} value={m.code}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="type">Institutionstype</label>
+          <select id="type" name="type" defaultValue={params.get('type') ?? ''}>
+            <option value="">Alle typer</option>
+            {options.institutionTypes.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.text}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="ejerform">Ejerform</label>
+          <select id="ejerform" name="ejerform" defaultValue={params.get('ejerform') ?? ''}>
+            <option value="">Alle ejerformer</option>
+            {options.ownerships.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.text}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="status">Status</label>
+          <select id="status" name="status" defaultValue={params.get('status') ?? ''}>
+            <option value="">Kun aktive</option>
+            <option value="alle">Aktive og nedlagte</option>
+          </select>
+        </div>
+        <button type="submit">Søg</button>
+      </form>
+
+      {isNumber && lookup.data?.institution != null && (
+        <p className="direct-hit">
+          Institutionsnummer {lookup.data.institution.number}:{' '}
+          <a href={href(`/institution/${lookup.data.institution.number}`)}>{lookup.data.institution.name}</a>
+        </p>
+      )}
+      {isNumber && lookup.data !== undefined && lookup.data.institution === null && (
+        <p role="status">Intet dagtilbud har institutionsnummer {q.trim().toUpperCase()}.</p>
+      )}
+
+      {!isNumber && (
+        <section aria-labelledby="resultater">
+          <h2 id="resultater">Anvisningsenheder</h2>
+          <QueryState fetching={fetching} error={error} />
+          {connection !== undefined && (
+            <>
+              <p role="status">
+                {connection.totalCount === 0
+                  ? 'Ingen anvisningsenheder passer på søgningen.'
+                  : `${connection.totalCount.toLocaleString('da-DK')} ${connection.totalCount === 1 ? 'anvisningsenhed' : 'anvisningsenheder'}; side ${pageNumber} af ${pages}.`}
+              </p>
+              <UnitTable
+                rows={connection.edges.map((e) => ({
+                  unit: e.node,
+                  distanceMeters: e.distanceMeters ?? null,
+                }))}
+                sort={sort}
+                onSort={(key) => go({ sorter: key })}
+              />
+              <nav aria-label="Sider" className="pager">
+                <button
+                  type="button"
+                  disabled={previous.length === 0}
+                  onClick={() => {
+                    const before = previous.slice(0, -1);
+                    go({ efter: previous[previous.length - 1] });
+                    setPrevious(before);
+                  }}
+                >
+                  Forrige side
+                </button>
+                <button
+                  type="button"
+                  disabled={!connection.pageInfo.hasNextPage}
+                  onClick={() => {
+                    setPrevious([...previous, after]);
+                    go({ efter: connection.pageInfo.endCursor ?? undefined });
+                  }}
+                >
+                  Næste side
+                </button>
+              </nav>
+            </>
+          )}
+        </section>
+      )}
+    </>
+  );
+}
