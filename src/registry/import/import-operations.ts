@@ -25,6 +25,7 @@ import { deleteDaginstitution, insertDaginstitution, updateDaginstitution } from
 import { importSvarToXml, type ImportSvar } from './import-answer.ts';
 import { createStructure } from './structure.ts';
 import { createWriteTools, type ImportDeps } from './write-tools.ts';
+import { isValidateOnly } from './validate-only.ts';
 import { createImportSchemaValidator, importSchemaText } from './xsd-validator.ts';
 
 const RECORDS = new Set(['Daginstitution', 'AnvisningsEnhed', 'AlternativAdresse']);
@@ -49,19 +50,26 @@ export function createImportOperations(deps: ImportDeps) {
 
   /**
    * Runs a write: schema errors and rule errors are answered together (a field the rules already
-   * reported is not reported twice); with schema errors, nothing is written.
+   * reported is not reported twice); with schema errors, nothing is written. A dry run (the
+   * `KunValidering` header) runs the same way and always rolls back: OK without numbers, or FEJL.
    */
   const write =
     (operation: string, run: (args: unknown) => ImportSvar) =>
     async (args: unknown): Promise<Record<string, unknown>> => {
       const fromSchema = await schemaErrors();
-      const svar = fromSchema.length > 0 ? rulesOnly(run, args, fromSchema) : run(args);
+      const svar =
+        fromSchema.length > 0 || isValidateOnly(currentRequest().requestXml)
+          ? rulesOnly(run, args, fromSchema)
+          : run(args);
       if (svar.status === 'FEJL')
         currentRequest().log.info({ operation, fejl: svar.fejl.map((f) => f.kode) }, 'write answered FEJL');
       return { [`${operation}Result`]: importSvarToXml(svar) };
     };
 
-  /** With schema errors the write must not happen; the rules still run on a store that rolls back. */
+  /**
+   * With schema errors (or in a dry run) the write must not happen; the rules still run on a store
+   * that rolls back, so numbers issued and change rows written inside are undone with it.
+   */
   const rulesOnly = (
     run: (args: unknown) => ImportSvar,
     args: unknown,
@@ -77,7 +85,8 @@ export function createImportOperations(deps: ImportDeps) {
       if (error !== ROLLBACK) throw error;
     }
     const reported = new Set(ruleErrors.map((e) => e.felt));
-    return { status: 'FEJL', fejl: [...ruleErrors, ...fromSchema.filter((e) => !reported.has(e.felt))] };
+    const fejl = [...ruleErrors, ...fromSchema.filter((e) => !reported.has(e.felt))];
+    return fejl.length === 0 ? { status: 'OK', fejl: [] } : { status: 'FEJL', fejl };
   };
 
   const nummer = (args: unknown, operation: string, name: string) => requireText(args, operation, name, 20);

@@ -686,6 +686,7 @@ export type Municipality = {
  * A business error of the register is a `userErrors` entry, never a GraphQL error. A mutation is sent
  * once and never retried: UPSTREAM_TIMEOUT means its outcome is unknown (`extensions.number` names
  * the institution when known), so read before trying again. After a write, everyone's next read sees it.
+ * Every mutation can run as a dry run (`validateOnly: true`) that checks without writing.
  */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -721,9 +722,11 @@ export type Mutation = {
  * A business error of the register is a `userErrors` entry, never a GraphQL error. A mutation is sent
  * once and never retried: UPSTREAM_TIMEOUT means its outcome is unknown (`extensions.number` names
  * the institution when known), so read before trying again. After a write, everyone's next read sees it.
+ * Every mutation can run as a dry run (`validateOnly: true`) that checks without writing.
  */
 export type MutationCloseAlternativeAddressArgs = {
   input: CloseInput;
+  validateOnly?: Scalars['Boolean']['input'];
 };
 
 
@@ -734,9 +737,11 @@ export type MutationCloseAlternativeAddressArgs = {
  * A business error of the register is a `userErrors` entry, never a GraphQL error. A mutation is sent
  * once and never retried: UPSTREAM_TIMEOUT means its outcome is unknown (`extensions.number` names
  * the institution when known), so read before trying again. After a write, everyone's next read sees it.
+ * Every mutation can run as a dry run (`validateOnly: true`) that checks without writing.
  */
 export type MutationCloseAssignmentUnitArgs = {
   input: CloseInput;
+  validateOnly?: Scalars['Boolean']['input'];
 };
 
 
@@ -747,9 +752,11 @@ export type MutationCloseAssignmentUnitArgs = {
  * A business error of the register is a `userErrors` entry, never a GraphQL error. A mutation is sent
  * once and never retried: UPSTREAM_TIMEOUT means its outcome is unknown (`extensions.number` names
  * the institution when known), so read before trying again. After a write, everyone's next read sees it.
+ * Every mutation can run as a dry run (`validateOnly: true`) that checks without writing.
  */
 export type MutationCloseDaycareInstitutionArgs = {
   input: CloseInput;
+  validateOnly?: Scalars['Boolean']['input'];
 };
 
 
@@ -760,9 +767,11 @@ export type MutationCloseDaycareInstitutionArgs = {
  * A business error of the register is a `userErrors` entry, never a GraphQL error. A mutation is sent
  * once and never retried: UPSTREAM_TIMEOUT means its outcome is unknown (`extensions.number` names
  * the institution when known), so read before trying again. After a write, everyone's next read sees it.
+ * Every mutation can run as a dry run (`validateOnly: true`) that checks without writing.
  */
 export type MutationCreateAlternativeAddressArgs = {
   input: CreateAlternativeAddressInput;
+  validateOnly?: Scalars['Boolean']['input'];
 };
 
 
@@ -773,9 +782,11 @@ export type MutationCreateAlternativeAddressArgs = {
  * A business error of the register is a `userErrors` entry, never a GraphQL error. A mutation is sent
  * once and never retried: UPSTREAM_TIMEOUT means its outcome is unknown (`extensions.number` names
  * the institution when known), so read before trying again. After a write, everyone's next read sees it.
+ * Every mutation can run as a dry run (`validateOnly: true`) that checks without writing.
  */
 export type MutationCreateAssignmentUnitArgs = {
   input: CreateAssignmentUnitInput;
+  validateOnly?: Scalars['Boolean']['input'];
 };
 
 
@@ -786,9 +797,11 @@ export type MutationCreateAssignmentUnitArgs = {
  * A business error of the register is a `userErrors` entry, never a GraphQL error. A mutation is sent
  * once and never retried: UPSTREAM_TIMEOUT means its outcome is unknown (`extensions.number` names
  * the institution when known), so read before trying again. After a write, everyone's next read sees it.
+ * Every mutation can run as a dry run (`validateOnly: true`) that checks without writing.
  */
 export type MutationCreateDaycareInstitutionArgs = {
   input: CreateDaycareInstitutionInput;
+  validateOnly?: Scalars['Boolean']['input'];
 };
 
 
@@ -799,9 +812,11 @@ export type MutationCreateDaycareInstitutionArgs = {
  * A business error of the register is a `userErrors` entry, never a GraphQL error. A mutation is sent
  * once and never retried: UPSTREAM_TIMEOUT means its outcome is unknown (`extensions.number` names
  * the institution when known), so read before trying again. After a write, everyone's next read sees it.
+ * Every mutation can run as a dry run (`validateOnly: true`) that checks without writing.
  */
 export type MutationMoveAlternativeAddressArgs = {
   input: MoveAlternativeAddressInput;
+  validateOnly?: Scalars['Boolean']['input'];
 };
 
 
@@ -812,9 +827,11 @@ export type MutationMoveAlternativeAddressArgs = {
  * A business error of the register is a `userErrors` entry, never a GraphQL error. A mutation is sent
  * once and never retried: UPSTREAM_TIMEOUT means its outcome is unknown (`extensions.number` names
  * the institution when known), so read before trying again. After a write, everyone's next read sees it.
+ * Every mutation can run as a dry run (`validateOnly: true`) that checks without writing.
  */
 export type MutationMoveAssignmentUnitArgs = {
   input: MoveAssignmentUnitInput;
+  validateOnly?: Scalars['Boolean']['input'];
 };
 
 
@@ -825,9 +842,11 @@ export type MutationMoveAssignmentUnitArgs = {
  * A business error of the register is a `userErrors` entry, never a GraphQL error. A mutation is sent
  * once and never retried: UPSTREAM_TIMEOUT means its outcome is unknown (`extensions.number` names
  * the institution when known), so read before trying again. After a write, everyone's next read sees it.
+ * Every mutation can run as a dry run (`validateOnly: true`) that checks without writing.
  */
 export type MutationUpdateAlternativeAddressArgs = {
   input: UpdateAlternativeAddressInput;
+  validateOnly?: Scalars['Boolean']['input'];
 };
 
 
@@ -838,9 +857,11 @@ export type MutationUpdateAlternativeAddressArgs = {
  * A business error of the register is a `userErrors` entry, never a GraphQL error. A mutation is sent
  * once and never retried: UPSTREAM_TIMEOUT means its outcome is unknown (`extensions.number` names
  * the institution when known), so read before trying again. After a write, everyone's next read sees it.
+ * Every mutation can run as a dry run (`validateOnly: true`) that checks without writing.
  */
 export type MutationUpdateAssignmentUnitArgs = {
   input: UpdateAssignmentUnitInput;
+  validateOnly?: Scalars['Boolean']['input'];
 };
 
 
@@ -851,9 +872,11 @@ export type MutationUpdateAssignmentUnitArgs = {
  * A business error of the register is a `userErrors` entry, never a GraphQL error. A mutation is sent
  * once and never retried: UPSTREAM_TIMEOUT means its outcome is unknown (`extensions.number` names
  * the institution when known), so read before trying again. After a write, everyone's next read sees it.
+ * Every mutation can run as a dry run (`validateOnly: true`) that checks without writing.
  */
 export type MutationUpdateDaycareInstitutionArgs = {
   input: UpdateDaycareInstitutionInput;
+  validateOnly?: Scalars['Boolean']['input'];
 };
 
 /** A circle around a WGS84 point (geoBredde, geoLaengde); records without coordinates never match. */
@@ -1573,17 +1596,17 @@ export interface MunicipalityCodeScalarConfig extends GraphQLScalarTypeConfig<Re
 }
 
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  closeAlternativeAddress?: Resolver<ResolversTypes['CloseAlternativeAddressPayload'], ParentType, ContextType, RequireFields<MutationCloseAlternativeAddressArgs, 'input'>>;
-  closeAssignmentUnit?: Resolver<ResolversTypes['CloseAssignmentUnitPayload'], ParentType, ContextType, RequireFields<MutationCloseAssignmentUnitArgs, 'input'>>;
-  closeDaycareInstitution?: Resolver<ResolversTypes['CloseDaycareInstitutionPayload'], ParentType, ContextType, RequireFields<MutationCloseDaycareInstitutionArgs, 'input'>>;
-  createAlternativeAddress?: Resolver<ResolversTypes['CreateAlternativeAddressPayload'], ParentType, ContextType, RequireFields<MutationCreateAlternativeAddressArgs, 'input'>>;
-  createAssignmentUnit?: Resolver<ResolversTypes['CreateAssignmentUnitPayload'], ParentType, ContextType, RequireFields<MutationCreateAssignmentUnitArgs, 'input'>>;
-  createDaycareInstitution?: Resolver<ResolversTypes['CreateDaycareInstitutionPayload'], ParentType, ContextType, RequireFields<MutationCreateDaycareInstitutionArgs, 'input'>>;
-  moveAlternativeAddress?: Resolver<ResolversTypes['MoveAlternativeAddressPayload'], ParentType, ContextType, RequireFields<MutationMoveAlternativeAddressArgs, 'input'>>;
-  moveAssignmentUnit?: Resolver<ResolversTypes['MoveAssignmentUnitPayload'], ParentType, ContextType, RequireFields<MutationMoveAssignmentUnitArgs, 'input'>>;
-  updateAlternativeAddress?: Resolver<ResolversTypes['UpdateAlternativeAddressPayload'], ParentType, ContextType, RequireFields<MutationUpdateAlternativeAddressArgs, 'input'>>;
-  updateAssignmentUnit?: Resolver<ResolversTypes['UpdateAssignmentUnitPayload'], ParentType, ContextType, RequireFields<MutationUpdateAssignmentUnitArgs, 'input'>>;
-  updateDaycareInstitution?: Resolver<ResolversTypes['UpdateDaycareInstitutionPayload'], ParentType, ContextType, RequireFields<MutationUpdateDaycareInstitutionArgs, 'input'>>;
+  closeAlternativeAddress?: Resolver<ResolversTypes['CloseAlternativeAddressPayload'], ParentType, ContextType, RequireFields<MutationCloseAlternativeAddressArgs, 'input' | 'validateOnly'>>;
+  closeAssignmentUnit?: Resolver<ResolversTypes['CloseAssignmentUnitPayload'], ParentType, ContextType, RequireFields<MutationCloseAssignmentUnitArgs, 'input' | 'validateOnly'>>;
+  closeDaycareInstitution?: Resolver<ResolversTypes['CloseDaycareInstitutionPayload'], ParentType, ContextType, RequireFields<MutationCloseDaycareInstitutionArgs, 'input' | 'validateOnly'>>;
+  createAlternativeAddress?: Resolver<ResolversTypes['CreateAlternativeAddressPayload'], ParentType, ContextType, RequireFields<MutationCreateAlternativeAddressArgs, 'input' | 'validateOnly'>>;
+  createAssignmentUnit?: Resolver<ResolversTypes['CreateAssignmentUnitPayload'], ParentType, ContextType, RequireFields<MutationCreateAssignmentUnitArgs, 'input' | 'validateOnly'>>;
+  createDaycareInstitution?: Resolver<ResolversTypes['CreateDaycareInstitutionPayload'], ParentType, ContextType, RequireFields<MutationCreateDaycareInstitutionArgs, 'input' | 'validateOnly'>>;
+  moveAlternativeAddress?: Resolver<ResolversTypes['MoveAlternativeAddressPayload'], ParentType, ContextType, RequireFields<MutationMoveAlternativeAddressArgs, 'input' | 'validateOnly'>>;
+  moveAssignmentUnit?: Resolver<ResolversTypes['MoveAssignmentUnitPayload'], ParentType, ContextType, RequireFields<MutationMoveAssignmentUnitArgs, 'input' | 'validateOnly'>>;
+  updateAlternativeAddress?: Resolver<ResolversTypes['UpdateAlternativeAddressPayload'], ParentType, ContextType, RequireFields<MutationUpdateAlternativeAddressArgs, 'input' | 'validateOnly'>>;
+  updateAssignmentUnit?: Resolver<ResolversTypes['UpdateAssignmentUnitPayload'], ParentType, ContextType, RequireFields<MutationUpdateAssignmentUnitArgs, 'input' | 'validateOnly'>>;
+  updateDaycareInstitution?: Resolver<ResolversTypes['UpdateDaycareInstitutionPayload'], ParentType, ContextType, RequireFields<MutationUpdateDaycareInstitutionArgs, 'input' | 'validateOnly'>>;
 };
 
 export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
