@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { DaycareInstitution as DaycareInstitutionModel, AssignmentUnit as AssignmentUnitModel, AlternativeAddress as AlternativeAddressModel, Address as AddressModel, Location as LocationModel, Municipality as MunicipalityModel, Code as CodeModel, UniloginEligibility as UniloginEligibilityModel } from '../../registry/model/model.ts';
 import type { ChangeEvent as ChangeEventModel } from '../../registry/model/change.ts';
+import type { SearchHit as SearchHitModel } from '../../registry/model/autocomplete.ts';
 import type { GatewayContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -168,6 +169,8 @@ export type AlternativeAddressFields = {
 
 /** Which alternative adresser: every given criterion must hold. Without a filter, only active ones. */
 export type AlternativeAddressFilter = {
+  /** Part of the address (street, house number, floor, door, postcode and city as one line: `Skæring Hedevej 14A, 8250 Egå`), folded like `nameContains`. */
+  addressContains?: InputMaybe<Scalars['String']['input']>;
   /** CVRNummer: 8 digits that pass the modulus-11 check. */
   cvrNumber?: InputMaybe<Scalars['CvrNumber']['input']>;
   /** Kommune of the address (kommuneKode). */
@@ -284,13 +287,15 @@ export type AssignmentUnitFields = {
 
 /** Which anvisningsenheder: every given criterion must hold. Without a filter, only active ones. */
 export type AssignmentUnitFilter = {
+  /** Part of the address (street, house number, floor, door, postcode and city as one line: `Skæring Hedevej 14A, 8250 Egå`), folded like `nameContains`. */
+  addressContains?: InputMaybe<Scalars['String']['input']>;
   /** CVRNummer: 8 digits that pass the modulus-11 check. */
   cvrNumber?: InputMaybe<Scalars['CvrNumber']['input']>;
   /** InstType3 codes; any of them (e.g. [6010, 6012]). */
   institutionTypeCodes?: InputMaybe<Array<Scalars['Int']['input']>>;
   /** Kommune of the address (kommuneKode), e.g. 101. */
   municipalityCode?: InputMaybe<Scalars['Int']['input']>;
-  /** Part of the name (EnhedsNavn), ignoring case, accents and the spelling of æ/ø/å (`aeblehaven` finds `Æblehaven`). */
+  /** Part of the name (EnhedsNavn), ignoring case, accents, punctuation and the spelling of æ/ø/å (`aeblehaven`, `ablehaven` and `æblehaven` find `Æblehaven`; `borne` finds `Børne…`); at most 132 characters. */
   nameContains?: InputMaybe<Scalars['String']['input']>;
   /** Only those within a radius of a point; orders the result by distance and fills `distanceMeters`. */
   near?: InputMaybe<NearInput>;
@@ -952,6 +957,15 @@ export type Query = {
    * Null when no such object exists; a malformed id is a BAD_USER_INPUT error.
    */
   node?: Maybe<Node>;
+  /**
+   * Autocomplete over all three levels: names, institutionsnumre and addresses (street, house number,
+   * floor, door, postcode, city), folded like `nameContains` (case, accents, æ/ae/a, ø/oe/o, å/aa/a;
+   * composed or decomposed). Best first, as DAWA's autocomplete: the whole name, number or address
+   * starts with the text; then a word of it does; then every typed word starts some word of it, in any
+   * order; then the text is anywhere inside it. Within each, the shorter matched text first, then
+   * Danish alphabetical order (æ, ø, å after z). Each institution once, by its best match.
+   */
+  search: Array<SearchHit>;
 };
 
 
@@ -1008,6 +1022,35 @@ export type QueryInstitutionsArgs = {
 /** The entry points (ExportService, udtræk). */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** The entry points (ExportService, udtræk). */
+export type QuerySearchArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  levels?: InputMaybe<Array<InstitutionLevel>>;
+  status?: Array<InstitutionStatus>;
+  text: Scalars['String']['input'];
+};
+
+/** What a suggestion of `Query.search` matched on. */
+export type SearchField =
+  /** The address of an anvisningsenhed or alternativ adresse, as `matchedText` shows it. */
+  | 'ADDRESS'
+  /** The name (daginstitutionsNavn, EnhedsNavn or Navn). */
+  | 'NAME'
+  /** The institutionsnummer, from its start (`G106` finds G10662). */
+  | 'NUMBER';
+
+/** One autocomplete suggestion of `Query.search`. */
+export type SearchHit = {
+  __typename?: 'SearchHit';
+  /** The institution found: a DaycareInstitution, an AssignmentUnit or an AlternativeAddress. */
+  institution: Institution;
+  /** What matched. */
+  matchedField: SearchField;
+  /** The text that matched, as the register has it: the number, the name, or the address on one line (`Skæring Hedevej 14A, 8250 Egå`). */
+  matchedText: Scalars['String']['output'];
 };
 
 /**
@@ -1292,6 +1335,8 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PostalCode: ResolverTypeWrapper<Scalars['PostalCode']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SearchField: SearchField;
+  SearchHit: ResolverTypeWrapper<SearchHitModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Text: ResolverTypeWrapper<Scalars['Text']['output']>;
@@ -1362,6 +1407,7 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   PostalCode: Scalars['PostalCode']['output'];
   Query: Record<PropertyKey, never>;
+  SearchHit: SearchHitModel;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
   Text: Scalars['Text']['output'];
@@ -1638,6 +1684,13 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   institutions?: Resolver<Array<Maybe<ResolversTypes['Institution']>>, ParentType, ContextType, RequireFields<QueryInstitutionsArgs, 'numbers'>>;
   municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'status' | 'text'>>;
+};
+
+export type SearchHitResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+  matchedField?: Resolver<ResolversTypes['SearchField'], ParentType, ContextType>;
+  matchedText?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
@@ -1711,6 +1764,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   PostalCode?: GraphQLScalarType;
   Query?: QueryResolvers<ContextType>;
+  SearchHit?: SearchHitResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Text?: GraphQLScalarType;
   UniloginEligibility?: UniloginEligibilityResolvers<ContextType>;

@@ -7,6 +7,7 @@ import {
 } from '../filter-input.ts';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
 import { fromGlobalId, requireInstitutionNumber } from '../global-id.ts';
+import { toSearchQuery } from '../search-input.ts';
 
 /** The entry points. */
 export const queryResolvers: QueryResolvers = {
@@ -47,6 +48,7 @@ export const queryResolvers: QueryResolvers = {
       () => context.search.alternativeAddresses(domainFilter),
     );
   },
+  search: (_parent, args, context) => context.search.autocomplete(toSearchQuery(args)),
   municipalities: async (_parent, _args, context) =>
     (await context.codes.codeTable('MUNICIPALITY')).map((row) => ({ code: row.code, name: row.text })),
   codes: async (_parent, { table }, context) => [...(await context.codes.codeTable(table))],
