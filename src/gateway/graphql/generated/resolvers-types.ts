@@ -516,7 +516,7 @@ export type DaycareInstitution = Institution & Node & {
   status: InstitutionStatus;
   /** Unilogin eligibility: never eligible (reason DAYCARE_INSTITUTION_LEVEL). */
   unilogin: UniloginEligibility;
-  /** Its anvisningsenheder, ordered by institutionsnummer; only active ones unless `filter.status` says otherwise. */
+  /** Its anvisningsenheder, ordered by `orderBy` (by default by institutionsnummer); only active ones unless `filter.status` says otherwise. */
   units: AssignmentUnitConnection;
   /** Aendret tidspunkt: when the register last changed it; null if never since it began keeping it. */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -529,8 +529,11 @@ export type DaycareInstitution = Institution & Node & {
  */
 export type DaycareInstitutionUnitsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AssignmentUnitFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<InstitutionOrder>;
 };
 
 /** A page of daginstitutioner (Relay connection). */
@@ -616,6 +619,25 @@ export type InstitutionLevel =
   | 'ASSIGNMENT_UNIT'
   /** Daginstitution. */
   | 'DAYCARE_INSTITUTION';
+
+/** The order of a connection. */
+export type InstitutionOrder = {
+  /** Which way; ascending by default. */
+  direction?: OrderDirection;
+  /** What to order by. */
+  field: InstitutionOrderField;
+};
+
+/** What a connection is ordered by; every order ends with the institutionsnummer, so it is total and cursors are stable. */
+export type InstitutionOrderField =
+  /** Distance from `filter.near`'s point, nearest first; only with `near` (else BAD_USER_INPUT). */
+  | 'DISTANCE'
+  /** The municipality's name in Danish order (as `Institution.municipality`), then the name, then the number. */
+  | 'MUNICIPALITY'
+  /** The name in Danish alphabetical order (æ, ø, å after z; `Aa` as å), then the number. */
+  | 'NAME'
+  /** Institutionsnummer. */
+  | 'NUMBER';
 
 /** Aktivitetsstatus of an institution. */
 export type InstitutionStatus =
@@ -900,6 +922,13 @@ export type Node = {
   id: Scalars['ID']['output'];
 };
 
+/** Ascending or descending. */
+export type OrderDirection =
+  /** A to Å, nearest first, lowest first. */
+  | 'ASC'
+  /** Å to A, farthest first, highest first. */
+  | 'DESC';
+
 /** Relay page information of a connection. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -917,13 +946,13 @@ export type PageInfo = {
 export type Query = {
   __typename?: 'Query';
   /**
-   * Alternative adresser (lokaliteter: extra addresses of an anvisningsenhed), ordered by
-   * institutionsnummer, or by distance when `filter.near` is given.
+   * Alternative adresser (lokaliteter: extra addresses of an anvisningsenhed), ordered by `orderBy`:
+   * by default by institutionsnummer, or by distance when `filter.near` is given.
    */
   alternativeAddresses: AlternativeAddressConnection;
   /**
-   * Anvisningsenheder (the units a child is assigned to), ordered by institutionsnummer, or by
-   * distance when `filter.near` is given.
+   * Anvisningsenheder (the units a child is assigned to), ordered by `orderBy`: by default by
+   * institutionsnummer, or by distance when `filter.near` is given.
    */
   assignmentUnits: AssignmentUnitConnection;
   /**
@@ -938,7 +967,7 @@ export type Query = {
   changes: ChangeConnection;
   /** One of the register's code tables (kodetabeller), ordered by code, with the register's Danish texts. */
   codes: Array<Code>;
-  /** Daginstitutioner (the parent board / cluster level), ordered by institutionsnummer. */
+  /** Daginstitutioner (the parent board / cluster level), ordered by `orderBy` (by default by institutionsnummer). */
   daycareInstitutions: DaycareInstitutionConnection;
   /**
    * One institution by its institutionsnummer, at whichever level it is (daginstitution,
@@ -972,16 +1001,22 @@ export type Query = {
 /** The entry points (ExportService, udtræk). */
 export type QueryAlternativeAddressesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AlternativeAddressFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<InstitutionOrder>;
 };
 
 
 /** The entry points (ExportService, udtræk). */
 export type QueryAssignmentUnitsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AssignmentUnitFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<InstitutionOrder>;
 };
 
 
@@ -1002,8 +1037,11 @@ export type QueryCodesArgs = {
 /** The entry points (ExportService, udtræk). */
 export type QueryDaycareInstitutionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<DaycareInstitutionFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<InstitutionOrder>;
 };
 
 
@@ -1319,6 +1357,8 @@ export type ResolversTypes = {
   Institution: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Institution']>;
   InstitutionLevel: InstitutionLevel;
   InstitutionNumber: ResolverTypeWrapper<Scalars['InstitutionNumber']['output']>;
+  InstitutionOrder: InstitutionOrder;
+  InstitutionOrderField: InstitutionOrderField;
   InstitutionStatus: InstitutionStatus;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Location: ResolverTypeWrapper<LocationModel>;
@@ -1331,6 +1371,7 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NearInput: NearInput;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
+  OrderDirection: OrderDirection;
   PNumber: ResolverTypeWrapper<Scalars['PNumber']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PostalCode: ResolverTypeWrapper<Scalars['PostalCode']['output']>;
@@ -1392,6 +1433,7 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Institution: ResolversInterfaceTypes<ResolversParentTypes>['Institution'];
   InstitutionNumber: Scalars['InstitutionNumber']['output'];
+  InstitutionOrder: InstitutionOrder;
   Int: Scalars['Int']['output'];
   Location: LocationModel;
   MoveAlternativeAddressInput: MoveAlternativeAddressInput;
@@ -1585,7 +1627,7 @@ export type DaycareInstitutionResolvers<ContextType = GatewayContext, ParentType
   ownership?: Resolver<ResolversTypes['Code'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['InstitutionStatus'], ParentType, ContextType>;
   unilogin?: Resolver<ResolversTypes['UniloginEligibility'], ParentType, ContextType>;
-  units?: Resolver<ResolversTypes['AssignmentUnitConnection'], ParentType, ContextType, RequireFields<DaycareInstitutionUnitsArgs, 'first'>>;
+  units?: Resolver<ResolversTypes['AssignmentUnitConnection'], ParentType, ContextType, Partial<DaycareInstitutionUnitsArgs>>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1675,11 +1717,11 @@ export interface PostalCodeScalarConfig extends GraphQLScalarTypeConfig<Resolver
 }
 
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
-  alternativeAddresses?: Resolver<ResolversTypes['AlternativeAddressConnection'], ParentType, ContextType, RequireFields<QueryAlternativeAddressesArgs, 'first'>>;
-  assignmentUnits?: Resolver<ResolversTypes['AssignmentUnitConnection'], ParentType, ContextType, RequireFields<QueryAssignmentUnitsArgs, 'first'>>;
+  alternativeAddresses?: Resolver<ResolversTypes['AlternativeAddressConnection'], ParentType, ContextType, Partial<QueryAlternativeAddressesArgs>>;
+  assignmentUnits?: Resolver<ResolversTypes['AssignmentUnitConnection'], ParentType, ContextType, Partial<QueryAssignmentUnitsArgs>>;
   changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'first'>>;
   codes?: Resolver<Array<ResolversTypes['Code']>, ParentType, ContextType, RequireFields<QueryCodesArgs, 'table'>>;
-  daycareInstitutions?: Resolver<ResolversTypes['DaycareInstitutionConnection'], ParentType, ContextType, RequireFields<QueryDaycareInstitutionsArgs, 'first'>>;
+  daycareInstitutions?: Resolver<ResolversTypes['DaycareInstitutionConnection'], ParentType, ContextType, Partial<QueryDaycareInstitutionsArgs>>;
   institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType, RequireFields<QueryInstitutionArgs, 'number'>>;
   institutions?: Resolver<Array<Maybe<ResolversTypes['Institution']>>, ParentType, ContextType, RequireFields<QueryInstitutionsArgs, 'numbers'>>;
   municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
