@@ -51,6 +51,8 @@ export interface GatewayConfig {
   subscriptionIdleTimeoutMs: number;
   /** Whether the schema may be introspected (GraphiQL needs it); `GATEWAY_INTROSPECTION`. */
   introspection: boolean;
+  /** Origins whose pages may call the gateway (CORS), `GATEWAY_CORS_ORIGINS`: `*` or a comma list. */
+  corsOrigins: '*' | readonly string[];
   logLevel: string;
 }
 
@@ -97,6 +99,29 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): Readonly<GatewayConfi
     return raw.replace(/\/+$/, '');
   };
 
+  const origins = (raw: string | null): '*' | readonly string[] => {
+    if (raw === null || raw === '*') return '*';
+    const list = raw
+      .split(',')
+      .map((o) => o.trim())
+      .filter((o) => o !== '');
+    for (const origin of list) {
+      let parsed: URL | null = null;
+      try {
+        parsed = new URL(origin);
+      } catch {
+        parsed = null;
+      }
+      // An origin is scheme://host[:port], exactly as a browser sends it in `Origin`.
+      if (parsed === null || parsed.origin !== origin) {
+        problems.push(
+          `GATEWAY_CORS_ORIGINS must be * or origins like https://app.example.dk; got "${origin}"`,
+        );
+      }
+    }
+    return Object.freeze(list);
+  };
+
   const registryUrl = httpsUrl('REGISTRY_URL', 'https://localhost:8443');
   // The real register's paths are not public: each service may have a URL of its own.
   const serviceUrl = (name: string, service: string): string =>
@@ -135,6 +160,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): Readonly<GatewayConfi
     subscriptionKeepAliveMs: integer('SUBSCRIPTION_KEEP_ALIVE_MS', 12_000, 100, 600_000),
     subscriptionIdleTimeoutMs: integer('SUBSCRIPTION_IDLE_TIMEOUT_MS', 300_000, 100, 24 * 3600_000),
     introspection: flag('GATEWAY_INTROSPECTION', true),
+    corsOrigins: origins(text('GATEWAY_CORS_ORIGINS')),
     logLevel,
   };
   if (config.registryUsername.includes(':')) problems.push('REGISTRY_USERNAME must not contain ":"');
