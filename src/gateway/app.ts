@@ -13,6 +13,7 @@ import { cacheControlFromSchema } from './graphql/cache-control-plugin.ts';
 import { createDocumentCachePolicies } from './graphql/cache-policy.ts';
 import { createContextFactory, type GatewayContext } from './graphql/context.ts';
 import { createFormatError } from './graphql/format-error.ts';
+import { queryCostPlugin } from './graphql/query-cost.ts';
 import { createQueryLimits } from './graphql/query-limits.ts';
 import { responseCachePlugin, type ResponseStore } from './graphql/response-cache.ts';
 import { resolvers } from './graphql/resolvers/index.ts';
@@ -158,6 +159,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
         : [responseCachePlugin(deps.responseCache, deps.reader, cachePolicies)]),
       metrics.plugin as ApolloServerPlugin<GatewayContext>,
       stalenessInExtensions,
+      queryCostPlugin<GatewayContext>(deps.maxPageSize),
       // graphql-armor's types come from Apollo's CJS build, the gateway's from its ESM build: the same shape.
       ...(limits.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
     ],
