@@ -61,13 +61,15 @@ export type AssignmentUnitFields = {
 
 /** Which anvisningsenheder: every given criterion must hold. Without a filter, only active ones. */
 export type AssignmentUnitFilter = {
+  /** Part of the address (street, house number, floor, door, postcode and city as one line: `Skæring Hedevej 14A, 8250 Egå`), folded like `nameContains`. */
+  addressContains?: string | null | undefined;
   /** CVRNummer: 8 digits that pass the modulus-11 check. */
   cvrNumber?: string | null | undefined;
   /** InstType3 codes; any of them (e.g. [6010, 6012]). */
   institutionTypeCodes?: Array<number> | null | undefined;
   /** Kommune of the address (kommuneKode), e.g. 101. */
   municipalityCode?: number | null | undefined;
-  /** Part of the name (EnhedsNavn), ignoring case, accents and the spelling of æ/ø/å (`aeblehaven` finds `Æblehaven`). */
+  /** Part of the name (EnhedsNavn), ignoring case, accents, punctuation and the spelling of æ/ø/å (`aeblehaven`, `ablehaven` and `æblehaven` find `Æblehaven`; `borne` finds `Børne…`); at most 132 characters. */
   nameContains?: string | null | undefined;
   /** Only those within a radius of a point; orders the result by distance and fills `distanceMeters`. */
   near?: NearInput | null | undefined;
