@@ -148,8 +148,8 @@ export const DaycareForEditQuery = graphql(`
 `);
 
 export const CreateDaycareMutation = graphql(`
-  mutation CreateDaycare($input: CreateDaycareInstitutionInput!) {
-    createDaycareInstitution(input: $input) {
+  mutation CreateDaycare($input: CreateDaycareInstitutionInput!, $validateOnly: Boolean! = false) {
+    createDaycareInstitution(input: $input, validateOnly: $validateOnly) {
       daycareInstitution {
         id
         number
