@@ -147,6 +147,16 @@ describe.skipIf(!runInBrowser)(
 
       // Edit the first unit.
       await page.getByText('Redigér Æblehaven').click();
+      // The edit form too is checked by a dry run when a field is left, and nothing is saved.
+      const editPostalCode = page.locator(`#enhed-${firstUnit}-address-postalCode`);
+      const beforeEdit = registry.store.changeSequence();
+      await editPostalCode.fill('9999');
+      await page.keyboard.press('Tab');
+      await page.locator(`#enhed-${firstUnit}-address-postalCode-fejl`).waitFor();
+      expect(registry.store.changeSequence()).toBe(beforeEdit);
+      await editPostalCode.fill('2720');
+      await page.keyboard.press('Tab');
+      await expect.poll(() => page.locator(`#enhed-${firstUnit}-address-postalCode-fejl`).count()).toBe(0);
       await page.locator(`#enhed-${firstUnit}-email`).fill('ny@kk.dk');
       await page.getByRole('button', { name: 'Gem anvisningsenhed' }).click();
       await page.getByText(`Anvisningsenheden ${firstUnit} er gemt.`).waitFor();

@@ -218,8 +218,8 @@ export const CreateUnitMutation = graphql(`
 `);
 
 export const UpdateUnitMutation = graphql(`
-  mutation UpdateUnit($input: UpdateAssignmentUnitInput!) {
-    updateAssignmentUnit(input: $input) {
+  mutation UpdateUnit($input: UpdateAssignmentUnitInput!, $validateOnly: Boolean! = false) {
+    updateAssignmentUnit(input: $input, validateOnly: $validateOnly) {
       assignmentUnit {
         id
         number
