@@ -61,6 +61,7 @@ const config: CodegenConfig = {
           Code: model('Code'),
           UniloginEligibility: model('UniloginEligibility'),
           ChangeEvent: '../../registry/model/change.ts#ChangeEvent',
+          SearchHit: '../../registry/model/autocomplete.ts#SearchHit',
         },
       },
     },

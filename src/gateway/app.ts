@@ -14,11 +14,13 @@ import { cacheControlFromSchema } from './graphql/cache-control-plugin.ts';
 import { createDocumentCachePolicies } from './graphql/cache-policy.ts';
 import { createContextFactory, type GatewayContext } from './graphql/context.ts';
 import { createFormatError } from './graphql/format-error.ts';
+import { queryCostPlugin } from './graphql/query-cost.ts';
 import { createQueryLimits } from './graphql/query-limits.ts';
 import { responseCachePlugin, type ResponseStore } from './graphql/response-cache.ts';
 import { resolvers } from './graphql/resolvers/index.ts';
 import { loadTypeDefs } from './graphql/schema.ts';
 import { createGraphqlHandler, type RouteHandler } from './http/graphql-handler.ts';
+import type { CorsOrigins } from './http/cors.ts';
 import { createRouter } from './http/router.ts';
 import {
   attachSubscriptions,
@@ -35,6 +37,9 @@ import { NO_CHANGE_FEED, type ChangeSource } from './registry/read-model/change-
 
 /** Where GraphQL is served. */
 export const GRAPHQL_PATH = '/graphql';
+
+/** The playground's page (playground/routes.ts mounts it there). */
+const PLAYGROUND_LANDING = '/playground';
 
 /** What the gateway is built from; all long-lived, made once by the caller. */
 export interface GatewayDependencies {
@@ -57,6 +62,8 @@ export interface GatewayDependencies {
   maxRequestBodyBytes?: number;
   /** Whether the schema may be introspected (GraphiQL needs it); on by default. */
   introspection?: boolean;
+  /** Origins whose pages may call `/graphql` (CORS); any (`*`) by default. */
+  corsOrigins?: CorsOrigins;
   /** What /metrics and /readyz report on; without them /metrics shows GraphQL and process figures only. */
   operations?: {
     soapCalls?: CallMetrics;
@@ -97,9 +104,10 @@ const stalenessInExtensions: ApolloServerPlugin<GatewayContext> = {
 /** The parts of the gateway's dependencies that come straight from its configuration. */
 export const gatewaySettings = (
   config: Readonly<GatewayConfig>,
-): Pick<GatewayDependencies, 'maxPageSize' | 'introspection' | 'subscriptionLimits'> => ({
+): Pick<GatewayDependencies, 'maxPageSize' | 'introspection' | 'subscriptionLimits' | 'corsOrigins'> => ({
   maxPageSize: config.maxPageSize,
   introspection: config.introspection,
+  corsOrigins: config.corsOrigins,
   subscriptionLimits: {
     maxConnections: config.subscriptionMaxConnections,
     keepAliveMs: config.subscriptionKeepAliveMs,
@@ -157,6 +165,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
         : [responseCachePlugin(deps.responseCache, deps.reader, cachePolicies)]),
       metrics.plugin as ApolloServerPlugin<GatewayContext>,
       stalenessInExtensions,
+      queryCostPlugin<GatewayContext>(deps.maxPageSize),
       // graphql-armor's types come from Apollo's CJS build, the gateway's from its ESM build: the same shape.
       ...(limits.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
     ],
@@ -176,6 +185,11 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
     apollo,
     async (req) => context({ authorization: req.headers.authorization }),
     deps.maxRequestBodyBytes ?? 1024 * 1024,
+    {
+      corsOrigins: deps.corsOrigins ?? '*',
+      // A browser that opens /graphql is sent to the playground, where there is one.
+      landingPath: deps.routes?.has(PLAYGROUND_LANDING) === true ? PLAYGROUND_LANDING : null,
+    },
   );
   const readiness = deps.operations?.readiness ?? (async () => ({ ready: true, checks: {} }));
   const routes = new Map([...createHealthRoutes(readiness), ...(deps.routes ?? [])]);

@@ -37,6 +37,7 @@ describe('loadGatewayConfig', () => {
       redisCommandTimeoutMs: 250,
       redisRetryAfterMs: 1000,
       redisMaxKeyTtlMs: 86_400_000,
+      corsOrigins: '*',
       logLevel: 'info',
     });
   });
@@ -92,6 +93,7 @@ describe('loadGatewayConfig', () => {
         MAX_PAGE_SIZE: '5000',
         SOAP_READ_RETRIES: '-1',
         LOG_LEVEL: 'loud',
+        GATEWAY_CORS_ORIGINS: 'https://app.example.dk, app.example.dk/',
       });
     } catch (error) {
       message = (error as Error).message;
@@ -106,6 +108,7 @@ describe('loadGatewayConfig', () => {
       '- RESPONSE_CACHE_MAX_BYTES must be an integer from 0 to 4294967296; got "32MB"',
       '- SOAP_READ_RETRIES must be an integer from 0 to 10; got "-1"',
       '- MAX_PAGE_SIZE must be an integer from 1 to 1000; got "5000"',
+      '- GATEWAY_CORS_ORIGINS must be * or origins like https://app.example.dk; got "app.example.dk/"',
     ]);
   });
 });

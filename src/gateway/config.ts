@@ -64,6 +64,8 @@ export interface GatewayConfig {
   redisRetryAfterMs: number;
   /** The longest any key lives in Redis, whatever its own TTL; persisted queries get this one. */
   redisMaxKeyTtlMs: number;
+  /** Origins whose pages may call the gateway (CORS), `GATEWAY_CORS_ORIGINS`: `*` or a comma list. */
+  corsOrigins: '*' | readonly string[];
   logLevel: string;
 }
 
@@ -108,6 +110,29 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): Readonly<GatewayConfi
     // Basic credentials travel with every call: never over plain HTTP.
     if (url.protocol !== 'https:') problems.push(`${name} must be an https:// URL; got "${raw}"`);
     return raw.replace(/\/+$/, '');
+  };
+
+  const origins = (raw: string | null): '*' | readonly string[] => {
+    if (raw === null || raw === '*') return '*';
+    const list = raw
+      .split(',')
+      .map((o) => o.trim())
+      .filter((o) => o !== '');
+    for (const origin of list) {
+      let parsed: URL | null = null;
+      try {
+        parsed = new URL(origin);
+      } catch {
+        parsed = null;
+      }
+      // An origin is scheme://host[:port], exactly as a browser sends it in `Origin`.
+      if (parsed === null || parsed.origin !== origin) {
+        problems.push(
+          `GATEWAY_CORS_ORIGINS must be * or origins like https://app.example.dk; got "${origin}"`,
+        );
+      }
+    }
+    return Object.freeze(list);
   };
 
   const registryUrl = httpsUrl('REGISTRY_URL', 'https://localhost:8443');
@@ -159,6 +184,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): Readonly<GatewayConfi
     redisCommandTimeoutMs: integer('REDIS_COMMAND_TIMEOUT_MS', 250, 10, 60_000),
     redisRetryAfterMs: integer('REDIS_RETRY_AFTER_MS', 1000, 10, 600_000),
     redisMaxKeyTtlMs: integer('REDIS_MAX_KEY_TTL_MS', 24 * 3600_000, 1000, 30 * 24 * 3600_000),
+    corsOrigins: origins(text('GATEWAY_CORS_ORIGINS')),
     logLevel,
   };
   if (config.registryUsername.includes(':')) problems.push('REGISTRY_USERNAME must not contain ":"');

@@ -5,6 +5,7 @@ import { createExportOperations } from './export/export-operations.ts';
 import { schemaWithoutChangeFeed, wsdlWithoutChangeFeed } from './export/without-change-feed.ts';
 import { createImportOperations, createImportWriteCheck } from './import/import-operations.ts';
 import { importSchemaText } from './import/xsd-validator.ts';
+import { VALIDATE_ONLY_HEADER_NAME } from './import/validate-only.ts';
 import { createOperationSchema } from './soap/operation-schema.ts';
 import type { ImportDeps } from './import/write-tools.ts';
 import { shareAnswers } from './http/shared-answers.ts';
@@ -66,6 +67,8 @@ export async function createRegistryServices(
     wsdlPath: wsdlPath('ImportService.wsdl'),
     schemaFiles: ['ImportService.xsd'],
     operations: createImportOperations({ ...importDeps, store }),
+    // The dry run asked for by a write (this project's extension), declared in ImportService.xsd.
+    understoodHeaders: new Set([VALIDATE_ONLY_HEADER_NAME]),
     // A write answers its schema errors as SKEMA_FEJL in ImportSvarXML (contract §3), not as a fault.
     checkOperation: (operation, xml) =>
       writeCheck.handles(operation)

@@ -58,6 +58,43 @@ describe('abusive queries', () => {
     await refusedAsTooComplex(`{ ${wide.join(' ')} }`);
   });
 
+  it('refuses 500 × 500 × 500 nested pages whose sizes come as variables (the cost is computed after them)', async () => {
+    gateway.metrics.reset();
+    const response = await gateway.query(
+      `query($a: Int, $b: Int, $c: Int) { daycareInstitutions(first: $a) { edges { node { number
+        units(first: $b) { edges { node { number name daycareInstitution { units(first: $c) { edges { node { number name } } } } } } } } } } }`,
+      { a: 500, b: 500, c: 500 },
+    );
+    expect(response.status).toBe(400);
+    expect(response.errors?.map((e) => e.extensions?.code)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(response.errors?.[0]?.message).toMatch(/costs \d+, more than the limit of 50000/);
+    expect(gateway.metrics.total()).toBe(0);
+  });
+
+  it('answers the documented 500-unit page with a list card, the page size literal or a variable', async () => {
+    const card =
+      'number name status institutionType { code text } address { street houseNumber postalCode city } cvrNumber pNumber';
+    for (const [query, variables] of [
+      [`{ assignmentUnits(first: 500) { edges { node { ${card} } } } }`, undefined],
+      [`query($n: Int) { assignmentUnits(first: $n) { edges { node { ${card} } } } }`, { n: 500 }],
+    ] as const) {
+      const response = await gateway.query<{ assignmentUnits: { edges: unknown[] } }>(query, variables);
+      expect(response.errors).toBeUndefined();
+      expect(response.data?.assignmentUnits.edges).toHaveLength(500);
+    }
+  });
+
+  it('answers a page size over the limit with BAD_USER_INPUT, as the README says, not QUERY_TOO_COMPLEX', async () => {
+    for (const [query, variables] of [
+      ['{ assignmentUnits(first: 100000) { edges { node { number } } } }', undefined],
+      ['query($n: Int) { assignmentUnits(first: $n) { edges { node { number } } } }', { n: 100_000 }],
+    ] as const) {
+      const response = await gateway.query(query, variables);
+      expect(response.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+      expect(response.errors?.[0]?.message).toMatch(/first must be at most 500; got 100000/);
+    }
+  });
+
   it('refuses a document over the token limit', async () => {
     const tokens = Array.from({ length: QUERY_LIMITS.maxTokens }, () => '__typename').join(' ');
     const response = await refusedAsTooComplex(`{ ${tokens} }`);

@@ -313,6 +313,57 @@ describe('mustUnderstand', () => {
   });
 });
 
+describe('the dry-run header KunValidering is the one header the ImportService understands', () => {
+  const dryRun = (value: string, attribute: string) =>
+    `<KunValidering xmlns="${IMPORT_NS}" ${attribute}>${value}</KunValidering>`;
+
+  it('runs a write marked mustUnderstand as a dry run in both versions: OK, nothing written', async () => {
+    for (const [version, attribute] of [
+      ['1.1', 'env:mustUnderstand="1"'],
+      ['1.2', 'env:mustUnderstand="true"'],
+    ] as const) {
+      const body = envelope(version, updateEmail('dry@example.dk'), dryRun('true', attribute));
+      const response = await unchanged(() =>
+        (version === '1.1' ? post11 : post12)(registry, 'ImportService', body),
+      );
+      expect({ version, status: response.status }).toEqual({ version, status: 200 });
+      expect(response.body).toContain('<status>OK</status>');
+      expect(response.body).not.toContain('aendringsSekvens');
+    }
+    expect(unitOf(UNIT)?.email).not.toBe('dry@example.dk');
+  });
+
+  it('still checks every dry run against the XSD: a wrong shape answers SKEMA_FEJL', async () => {
+    const body = envelope(
+      '1.1',
+      imp(
+        'UpdateAnvisningsEnhed',
+        `<AnvisningsEnhed><EnhedsNummer>${UNIT}</EnhedsNummer><Ukendt>x</Ukendt></AnvisningsEnhed>`,
+      ),
+      dryRun('true', 'env:mustUnderstand="1"'),
+    );
+    const response = await unchanged(() => post11(registry, 'ImportService', body));
+    expect(response.body).toContain('<status>FEJL</status>');
+    expect(response.body).toContain('SKEMA_FEJL');
+  });
+
+  it('refuses a value that is no xs:boolean with a Client fault, rather than making the write real', async () => {
+    const body = envelope('1.1', updateEmail('typo@example.dk'), dryRun('yes', ''));
+    const response = await unchanged(() => post11(registry, 'ImportService', body));
+    expectFault11(response, 'Client');
+    expect(faultReason(response.body)).toMatch(/KunValidering must be true, 1, false or 0; got "yes"/);
+  });
+
+  it('is not understood by the ExportService, which has no dry run', async () => {
+    const body = envelope(
+      '1.1',
+      `<HelloWorld xmlns="${EXPORT_NS}"/>`,
+      dryRun('true', 'env:mustUnderstand="1"'),
+    );
+    expectFault11(await post11(registry, 'ExportService', body), 'MustUnderstand');
+  });
+});
+
 describe('faults are HTTP 500 with text/xml (SOAP 1.1 §6.2, WS-I BP R1126)', () => {
   it("answers an operation's own Client fault with 500", async () => {
     const response = await post11(

@@ -83,7 +83,7 @@ describe.skipIf(!runInBrowser)(
       await page.goto(`${origin}/`);
       await page.getByRole('heading', { level: 1, name: 'Søg i Dagtilbudsregisteret' }).waitFor();
       // Accent-folding as the API has it: "hoejvang" finds "Højvang".
-      await page.getByLabel('Navn, institutionsnummer eller postnummer').fill('hoejvang');
+      await page.getByLabel('Navn, institutionsnummer, adresse eller postnummer').fill('hoejvang');
       await page.getByLabel('Kommune').selectOption({ label: 'Aarhus' });
       await page.getByRole('button', { name: 'Søg', exact: true }).click();
       const hit = page.getByRole('link', { name: 'Den Private Børnehave Højvang' });
@@ -122,6 +122,84 @@ describe.skipIf(!runInBrowser)(
       expect(await page.getByText('Der er ikke registreret et P-nummer.').count()).toBe(1);
 
       expect(requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
+      expect(problems).toEqual([]);
+    });
+
+    it('the search box finds by address, accent-folded, in its suggestions and in the list', async () => {
+      const known = await gateway.query<{
+        institution: { name: string; address: { street: string; houseNumber: string } };
+      }>(
+        '{ institution(number: "G10662") { name ... on AssignmentUnit { address { street houseNumber } } } }',
+      );
+      const unit = known.data?.institution;
+      if (unit === undefined) throw new Error('G10662 is not in the API');
+      // Typed as people type on a keyboard without æ, ø, å: lower case, no accents.
+      const typed = `${unit.address.street} ${unit.address.houseNumber}`
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .replace(/ø/g, 'o')
+        .replace(/æ/g, 'ae');
+      const { page, problems } = await browser.newPage();
+      await page.goto(`${origin}/`);
+      await page.getByLabel('Navn, institutionsnummer, adresse eller postnummer').fill(typed);
+      const suggestion = page
+        .getByRole('region', { name: 'Forslag' })
+        .getByRole('listitem')
+        .filter({ hasText: `${unit.name} (G10662)` });
+      await suggestion.waitFor();
+      expect(await suggestion.textContent()).toContain(
+        `Adresse: ${unit.address.street} ${unit.address.houseNumber}`,
+      );
+      await checkPage(page, 'soegning-forslag');
+
+      await page.getByLabel('Søg i').selectOption({ label: 'Adresser' });
+      await page.getByRole('button', { name: 'Søg', exact: true }).click();
+      await page.getByRole('table').getByRole('link', { name: unit.name }).waitFor();
+      expect(new URL(page.url()).hash).toContain('felt=adresse');
+      await suggestion.getByRole('link').click();
+      await page.getByRole('heading', { level: 1, name: unit.name }).waitFor();
+      expect(problems).toEqual([]);
+    });
+
+    it('sorts the whole result on the server by name in Danish and pages on with its cursors', async () => {
+      type Page_ = {
+        assignmentUnits: { pageInfo: { endCursor: string }; edges: { node: { name: string } }[] };
+      };
+      const apiPage = async (direction: 'ASC' | 'DESC', after: string | null) => {
+        const answer = await gateway.query<Page_>(
+          `query($after: String) { assignmentUnits(first: 25, after: $after, filter: { municipalityCode: 101 },
+             orderBy: { field: NAME, direction: ${direction} }) { pageInfo { endCursor } edges { node { name } } } }`,
+          { after },
+        );
+        const connection = answer.data?.assignmentUnits;
+        if (connection === undefined) throw new Error(JSON.stringify(answer.errors));
+        return { names: connection.edges.map((e) => e.node.name), end: connection.pageInfo.endCursor };
+      };
+      const namesShown = () => page.locator('table.results tbody tr td:first-child a').allTextContents();
+
+      const { page, problems } = await browser.newPage();
+      await page.goto(`${origin}/#/?kommune=101`);
+      await page.locator('table.results').waitFor();
+      const byNumber = await namesShown();
+      await page.getByRole('button', { name: 'Navn' }).click();
+      const ascending = await apiPage('ASC', null);
+      await expect.poll(namesShown).toEqual(ascending.names);
+      // Not the first page by number sorted in the browser: the server's first 25 by name.
+      expect([...byNumber].sort((a, b) => a.localeCompare(b, 'da'))).not.toEqual(ascending.names);
+      expect(await page.locator('th[aria-sort="ascending"]').textContent()).toContain('Navn');
+
+      await page.getByRole('button', { name: 'Næste side' }).click();
+      const second = await apiPage('ASC', ascending.end);
+      await expect.poll(namesShown).toEqual(second.names);
+      await page.getByRole('button', { name: 'Forrige side' }).click();
+      await expect.poll(namesShown).toEqual(ascending.names);
+
+      await page.getByRole('button', { name: 'Navn' }).click();
+      const descending = await apiPage('DESC', null);
+      await expect.poll(namesShown).toEqual(descending.names);
+      expect(await page.locator('th[aria-sort="descending"]').textContent()).toContain('Navn');
+      await checkPage(page, 'soegning-sorteret');
       expect(problems).toEqual([]);
     });
 

@@ -27,6 +27,33 @@ describe('toConnection', () => {
     expect(after.pageInfo).toMatchObject({ hasNextPage: false, startCursor: null, endCursor: null });
   });
 
+  it('pages backward with last and before, and refuses first with last', async () => {
+    const end = await toConnection({ last: 2 }, list, async () => ranked);
+    expect(numbers(end)).toEqual(['G10004', 'G10005']);
+    expect(end.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+    const before = await toConnection(
+      { last: 2, before: end.pageInfo.startCursor },
+      list,
+      async () => ranked,
+    );
+    expect(numbers(before)).toEqual(['G10002', 'G10003']);
+    const start = await toConnection(
+      { last: 2, before: before.pageInfo.startCursor },
+      list,
+      async () => ranked,
+    );
+    expect(numbers(start)).toEqual(['G10001']);
+    expect(start.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    await expect(toConnection({ first: 1, last: 1 }, list, async () => ranked)).rejects.toThrow(/not both/);
+  });
+
+  it('a cursor names its edge, not a position: a record removed before it does not move the next page', async () => {
+    const one = await page(2);
+    const fewer = ranked.filter((r) => r.node.number !== 'G10001');
+    const next = await toConnection({ first: 2, after: one.pageInfo.endCursor }, list, async () => fewer);
+    expect(numbers(next)).toEqual(['G10003', 'G10004']);
+  });
+
   it('first: 0 gives only the count', async () => {
     const none = await page(0);
     expect(none.edges).toEqual([]);
@@ -39,10 +66,10 @@ describe('toConnection', () => {
   });
 
   it('refuses a cursor of another filter, beyond the end, or not a cursor', async () => {
-    const other = encodeCursor(listFingerprint('Query.assignmentUnits', { statuses: ['CLOSED'] }), 0);
+    const other = encodeCursor(listFingerprint('Query.assignmentUnits', { statuses: ['CLOSED'] }), 'G10001');
     await expect(page(2, other)).rejects.toThrow(/stale or invalid/);
-    const beyond = encodeCursor(listFingerprint(list.scope, list.filter), 5);
-    await expect(page(2, beyond)).rejects.toThrow(/stale/);
+    const gone = encodeCursor(listFingerprint(list.scope, list.filter), 'G10009');
+    await expect(page(2, gone)).rejects.toThrow(/stale: its edge \(G10009\) is no longer in this list/);
     await expect(page(2, 'bm9wZQ==')).rejects.toThrow(/stale or invalid/);
   });
 

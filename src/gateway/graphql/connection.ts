@@ -2,7 +2,7 @@ import { badUserInput } from '../errors.ts';
 import type { Ranked } from '../registry/model/rank.ts';
 import { decodeCursor, encodeCursor, listFingerprint } from './cursor.ts';
 
-/** The default page size when `first` is not given. */
+/** The default page size when neither `first` nor `last` is given. */
 export const DEFAULT_PAGE_SIZE = 50;
 
 /** A Relay connection of domain records, as the GraphQL connection types read it. */
@@ -21,43 +21,65 @@ export interface Connection<T> {
 export interface PageArgs {
   first?: number | null;
   after?: string | null;
+  last?: number | null;
+  before?: string | null;
 }
+
+const given = <V>(value: V | null | undefined): value is V => value !== null && value !== undefined;
+
+const pageSize = (name: string, value: number, max: number): number => {
+  if (!Number.isInteger(value) || value < 0) throw badUserInput(`${name} must be 0 or more; got ${value}.`);
+  if (value > max) {
+    throw badUserInput(
+      `${name} must be at most ${max}; got ${value}. Ask for the ${name === 'first' ? 'next page with `after`' : 'previous page with `before`'}.`,
+    );
+  }
+  return value;
+};
 
 /**
  * Validates the paging arguments before anything is read, then pages the full, ordered result of
- * `search`. `scope` and `filter` name the list, so that a cursor cannot be used with another one.
+ * `search` (Relay's algorithm: `after` and `before` cut the list, then `first` takes from the start
+ * of what is left or `last` from its end). `scope` and `filter` name the list — the filter includes
+ * its order — so that a cursor cannot be used with another one.
  */
-export async function toConnection<T>(
+export async function toConnection<T extends { number: string }>(
   args: PageArgs,
   list: { scope: string; filter: object; maxPageSize: number },
   search: () => Promise<Ranked<T>[]>,
 ): Promise<Connection<T>> {
-  const first = args.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 0) throw badUserInput(`first must be 0 or more; got ${first}.`);
-  if (first > list.maxPageSize) {
-    throw badUserInput(
-      `first must be at most ${list.maxPageSize}; got ${first}. Ask for the next page with \`after\`.`,
-    );
+  if (given(args.first) && given(args.last)) {
+    throw badUserInput('Give `first` (with `after`) or `last` (with `before`), not both.');
   }
+  const last = given(args.last) ? pageSize('last', args.last, list.maxPageSize) : null;
+  const first = last !== null ? null : pageSize('first', args.first ?? DEFAULT_PAGE_SIZE, list.maxPageSize);
   const fingerprint = listFingerprint(list.scope, list.filter);
-  const afterIndex =
-    args.after === undefined || args.after === null ? -1 : decodeCursor(args.after, fingerprint);
+  const after = given(args.after) ? decodeCursor(args.after, fingerprint, 'after') : null;
+  const before = given(args.before) ? decodeCursor(args.before, fingerprint, 'before') : null;
   const ranked = await search();
-  if (afterIndex >= ranked.length) {
-    throw badUserInput(
-      'The cursor in `after` is stale: the list is now shorter than where it points. Start again without `after`.',
-    );
-  }
-  const start = afterIndex + 1;
-  const edges = ranked.slice(start, start + first).map((r, i) => ({
-    cursor: encodeCursor(fingerprint, start + i),
+  const positionOf = (number: string, argument: string): number => {
+    const index = ranked.findIndex((r) => r.node.number === number);
+    if (index === -1) {
+      throw badUserInput(
+        `The cursor in \`${argument}\` is stale: its edge (${number}) is no longer in this list. Start again without \`${argument}\`.`,
+      );
+    }
+    return index;
+  };
+  let start = after === null ? 0 : positionOf(after, 'after') + 1;
+  let end = before === null ? ranked.length : positionOf(before, 'before');
+  if (end < start) end = start;
+  if (first !== null) end = Math.min(end, start + first);
+  if (last !== null) start = Math.max(start, end - last);
+  const edges = ranked.slice(start, end).map((r) => ({
+    cursor: encodeCursor(fingerprint, r.node.number),
     node: r.node,
     distanceMeters: r.distanceMeters,
   }));
   return {
     edges,
     pageInfo: {
-      hasNextPage: start + edges.length < ranked.length,
+      hasNextPage: end < ranked.length,
       hasPreviousPage: start > 0,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { badUserInput } from '../errors.ts';
 
-const PREFIX = 'cursor:v1';
+const PREFIX = 'cursor:v2';
 
 /** JSON with object keys sorted, so that equal filters give equal text. */
 const canonicalJson = (value: unknown): string => {
@@ -15,7 +15,7 @@ const canonicalJson = (value: unknown): string => {
   return JSON.stringify(value);
 };
 
-/** A short digest of what a list is (its field, parent and filter): a cursor is valid only with it. */
+/** A short digest of what a list is (its field, parent, filter and order): a cursor is valid only with it. */
 export function listFingerprint(scope: string, filter: object): string {
   return createHash('sha256')
     .update(scope)
@@ -25,28 +25,31 @@ export function listFingerprint(scope: string, filter: object): string {
     .slice(0, 12);
 }
 
-/** The opaque cursor of the edge at `index` (0-based) of the list `fingerprint` names. */
-export function encodeCursor(fingerprint: string, index: number): string {
-  return Buffer.from(`${PREFIX}:${fingerprint}:${index}`, 'utf8').toString('base64');
+/**
+ * The opaque cursor of an edge: the list it belongs to and the edge's institutionsnummer (unique in
+ * a list, and the last key of every order), not its position — so a record added or removed
+ * elsewhere in the list does not move where the next page starts.
+ */
+export function encodeCursor(fingerprint: string, number: string): string {
+  return Buffer.from(`${PREFIX}:${fingerprint}:${number}`, 'utf8').toString('base64');
 }
 
 /**
- * The index a cursor points at; a cursor of another list (another filter) or not a cursor at all is
- * a BAD_USER_INPUT error.
+ * The institutionsnummer a cursor names; a cursor of another list (another filter or order) or not
+ * a cursor at all is a BAD_USER_INPUT error.
  */
-export function decodeCursor(cursor: string, fingerprint: string): number {
-  const [prefix, version, fp, index, ...rest] = Buffer.from(cursor, 'base64').toString('utf8').split(':');
-  const value = Number(index);
+export function decodeCursor(cursor: string, fingerprint: string, argument = 'after'): string {
+  const [prefix, version, fp, number, ...rest] = Buffer.from(cursor, 'base64').toString('utf8').split(':');
   if (
     `${prefix}:${version}` !== PREFIX ||
     fp !== fingerprint ||
     rest.length > 0 ||
-    !Number.isSafeInteger(value) ||
-    value < 0
+    number === undefined ||
+    !/^[A-Z][0-9]{5}$/.test(number)
   ) {
     throw badUserInput(
-      'The cursor in `after` is stale or invalid: it belongs to another filter or is not a cursor. Start again without `after`.',
+      `The cursor in \`${argument}\` is stale or invalid: it belongs to another filter or order, or is not a cursor. Start again without \`${argument}\`.`,
     );
   }
-  return value;
+  return number;
 }

@@ -25,7 +25,7 @@ const MAX_RADIUS_METERS = 1_000_000;
 const codes = (value: InputMaybe<number[]> | undefined): number[] | undefined =>
   value === undefined || value === null ? undefined : [...new Set(value)].sort((a, b) => a - b);
 
-const statuses = (value: InputMaybe<InstitutionStatus[]> | undefined): InstitutionStatus[] => {
+export const statuses = (value: InputMaybe<InstitutionStatus[]> | undefined): InstitutionStatus[] => {
   if (value === undefined || value === null) return ['ACTIVE'];
   if (value.length === 0) throw badUserInput('status must name at least one status (ACTIVE, CLOSED).');
   return [...new Set(value)].sort();
@@ -43,15 +43,23 @@ const digits = (name: string, count: number, value: InputMaybe<string> | undefin
 /** The register's widest name (contract §4): a longer search text can match nothing. */
 const MAX_NAME_LENGTH = 132;
 
-const nameContains = (value: InputMaybe<string> | undefined): string | undefined => {
-  const trimmed = value?.trim();
-  if (trimmed !== undefined && trimmed.length > MAX_NAME_LENGTH) {
+/**
+ * A search text, trimmed; empty is none. Its length is counted in characters (code points, after
+ * NFC), as the register counts a name: 132 emoji are 132, not the 264 UTF-16 units JavaScript counts.
+ */
+export const searchText = (name: string, value: InputMaybe<string> | undefined): string | undefined => {
+  const trimmed = value?.normalize('NFC').trim();
+  const length = trimmed === undefined ? 0 : [...trimmed].length;
+  if (length > MAX_NAME_LENGTH) {
     throw badUserInput(
-      `nameContains is at most ${MAX_NAME_LENGTH} characters (the register's longest name); got ${trimmed.length}.`,
+      `${name} is at most ${MAX_NAME_LENGTH} characters (the register's longest name); got ${length}.`,
     );
   }
   return trimmed === undefined || trimmed === '' ? undefined : trimmed;
 };
+
+const nameContains = (value: InputMaybe<string> | undefined) => searchText('nameContains', value);
+const addressContains = (value: InputMaybe<string> | undefined) => searchText('addressContains', value);
 
 const near = (value: InputMaybe<NearInput> | undefined): NearFilter | undefined => {
   if (value === undefined || value === null) return undefined;
@@ -82,6 +90,7 @@ export function toAssignmentUnitFilter(
     ownershipCodes: codes(f.ownershipCodes),
     statuses: statuses(f.status),
     nameContains: nameContains(f.nameContains),
+    addressContains: addressContains(f.addressContains),
     cvrNumber: digits('cvrNumber', 8, f.cvrNumber),
     pNumber: digits('pNumber', 10, f.pNumber),
     postalCode: digits('postalCode', 4, f.postalCode),
@@ -115,6 +124,7 @@ export function toAlternativeAddressFilter(
     municipalityCode: optional(f.municipalityCode),
     statuses: statuses(f.status),
     nameContains: nameContains(f.nameContains),
+    addressContains: addressContains(f.addressContains),
     cvrNumber: digits('cvrNumber', 8, f.cvrNumber),
     pNumber: digits('pNumber', 10, f.pNumber),
     postalCode: digits('postalCode', 4, f.postalCode),

@@ -50,7 +50,11 @@ export function createFormatError(logger: Logger) {
         extensions: { ...original.extensions, code: original.code },
       };
     }
-    if (originalCode(error) === QUERY_TOO_COMPLEX || isTokenLimitError(formatted.message))
+    const tooComplex =
+      originalCode(error) === QUERY_TOO_COMPLEX ||
+      // The cost plugin's refusal, raised before execution (query-cost.ts).
+      (formatted.extensions?.code === QUERY_TOO_COMPLEX && formatted.path === undefined);
+    if (tooComplex || isTokenLimitError(formatted.message))
       return { message: formatted.message, ...where, extensions: { code: QUERY_TOO_COMPLEX } };
     // A scalar's refusal of a literal (scalars/text-scalar.ts) is bad input, not a bad document.
     if (originalCode(error) === 'BAD_USER_INPUT' && formatted.path === undefined)

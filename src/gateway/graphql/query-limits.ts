@@ -7,15 +7,14 @@ export const QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX';
 /**
  * The limits every operation must keep (README, "Limits"). The graph has cycles (a unit's
  * daginstitution's units …) and each list level may multiply the work by a page size, so depth,
- * aliases, tokens and a static cost are bounded before anything runs; the page size is capped in
- * the connections. Introspection is not counted against the cost: GraphiQL needs it.
+ * aliases and tokens are bounded before anything runs; the page size is capped in
+ * the connections; the cost, with the variables applied, in query-cost.ts.
  */
 export const QUERY_LIMITS = {
   maxDepth: 12,
   maxAliases: 15,
   maxDirectives: 20,
   maxTokens: 2_000,
-  maxCost: 50_000,
 } as const;
 
 /**
@@ -42,7 +41,9 @@ export function createQueryLimits(): ReturnType<ApolloArmor['protect']> & {
     // graphql-js's own parser limit instead (parseOptions in app.ts): armor's Apollo plugin turns
     // every syntax error into a validation error and cannot report its own limit with our code.
     maxTokens: { enabled: false },
-    costLimit: { maxCost: QUERY_LIMITS.maxCost, ignoreIntrospection: true, ...report },
+    // Cost is computed with the variables applied (query-cost.ts): armor's rule runs in validation,
+    // before variables are known, and counted `first: $n` as nothing.
+    costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: true },
   });
   return { ...armor.protect(), parseOptions: { maxTokens: QUERY_LIMITS.maxTokens } };

@@ -1,22 +1,47 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { applyCors, type CorsOrigins } from './cors.ts';
 import { BodyTooLargeError, readBody } from './read-body.ts';
+import { sendAnswer } from './send-answer.ts';
 import { sendError } from './send.ts';
 
 /** A plain node:http handler. */
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
+/** How the endpoint meets browsers. */
+export interface GraphqlHttpOptions {
+  /** Origins whose pages may call the endpoint (CORS); `*`: any. */
+  corsOrigins: CorsOrigins;
+  /** Where a browser that opens the endpoint itself is sent (the playground); null: nowhere. */
+  landingPath: string | null;
+}
+
+/** A browser navigating to the endpoint: a GET for HTML without a query to run. */
+const isBrowserVisit = (req: IncomingMessage, search: string): boolean =>
+  req.method === 'GET' &&
+  (req.headers.accept ?? '').includes('text/html') &&
+  !new URLSearchParams(search).has('query');
+
 /**
  * A tiny node:http integration of Apollo Server 5 (it ships none for plain node:http but its
  * standalone server, which cannot share a server with other routes): the request becomes an
- * HTTPGraphQLRequest, Apollo's answer is written back as it is.
+ * HTTPGraphQLRequest, Apollo's answer is written back with CORS, ETag and compression.
  */
 export function createGraphqlHandler<TContext extends BaseContext>(
   apollo: ApolloServer<TContext>,
   context: (req: IncomingMessage) => Promise<TContext>,
   maxBodyBytes: number,
+  http: GraphqlHttpOptions = { corsOrigins: '*', landingPath: null },
 ): RouteHandler {
   return async (req, res) => {
+    if (applyCors(req, res, http.corsOrigins)) return;
+    const search = req.url === undefined ? '' : new URL(req.url, 'http://localhost').search;
+    if (http.landingPath !== null && isBrowserVisit(req, search)) {
+      res.statusCode = 302;
+      res.setHeader('Location', http.landingPath);
+      res.end();
+      return;
+    }
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -38,17 +63,16 @@ export function createGraphqlHandler<TContext extends BaseContext>(
         return sendError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON.');
       }
     }
-    const search = req.url === undefined ? '' : new URL(req.url, 'http://localhost').search;
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
       context: () => context(req),
     });
-    res.statusCode = response.status ?? 200;
     for (const [name, value] of response.headers) res.setHeader(name, value);
     if (response.body.kind === 'complete') {
-      res.end(response.body.string);
-      return;
+      return sendAnswer(req, res, response.status ?? 200, response.body.string);
     }
+    // Incremental delivery (@defer) is streamed as it comes: neither tagged nor compressed.
+    res.statusCode = response.status ?? 200;
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
   };

@@ -82,54 +82,66 @@ export type WriteResult =
   /** FEJL with INGEN_ADGANG: the caller may not maintain this institution; nothing was changed. */
   | { kind: 'forbidden'; message: string };
 
-/**
- * The register's ImportService, called with the caller's own credentials. Never retried: a
- * register that does not answer in time is an UPSTREAM_TIMEOUT error whose outcome is unknown.
- */
-export interface RegistryWriter {
+/** What a dry run came to: nothing to refuse (and nothing written), or what a write would answer. */
+export type DryRunResult = { kind: 'valid' } | Exclude<WriteResult, { kind: 'ok' }>;
+
+/** The ImportService's writes, each answering `R`: a WriteResult, or a DryRunResult for a dry run. */
+export interface RegistryWrites<R> {
   insertDaycareInstitution(
     caller: CallerCredentials,
     institution: DaycareInstitutionWrite,
     firstUnit: AssignmentUnitWrite,
-  ): Promise<WriteResult>;
+  ): Promise<R>;
   updateDaycareInstitution(
     caller: CallerCredentials,
     number: string,
     changes: Changes<DaycareInstitutionWrite>,
-  ): Promise<WriteResult>;
-  closeDaycareInstitution(caller: CallerCredentials, number: string): Promise<WriteResult>;
+  ): Promise<R>;
+  closeDaycareInstitution(caller: CallerCredentials, number: string): Promise<R>;
   insertAssignmentUnit(
     caller: CallerCredentials,
     daycareInstitutionNumber: string,
     unit: AssignmentUnitWrite,
-  ): Promise<WriteResult>;
+  ): Promise<R>;
   updateAssignmentUnit(
     caller: CallerCredentials,
     number: string,
     changes: Changes<AssignmentUnitWrite>,
-  ): Promise<WriteResult>;
-  closeAssignmentUnit(caller: CallerCredentials, number: string): Promise<WriteResult>;
+  ): Promise<R>;
+  closeAssignmentUnit(caller: CallerCredentials, number: string): Promise<R>;
   moveAssignmentUnit(
     caller: CallerCredentials,
     number: string,
     toDaycareInstitutionNumber: string,
-  ): Promise<WriteResult>;
+  ): Promise<R>;
   insertAlternativeAddress(
     caller: CallerCredentials,
     assignmentUnitNumber: string,
     alternativeAddress: AlternativeAddressWrite,
-  ): Promise<WriteResult>;
+  ): Promise<R>;
   updateAlternativeAddress(
     caller: CallerCredentials,
     number: string,
     changes: Changes<AlternativeAddressWrite>,
-  ): Promise<WriteResult>;
-  closeAlternativeAddress(caller: CallerCredentials, number: string): Promise<WriteResult>;
+  ): Promise<R>;
+  closeAlternativeAddress(caller: CallerCredentials, number: string): Promise<R>;
   moveAlternativeAddress(
     caller: CallerCredentials,
     number: string,
     toAssignmentUnitNumber: string,
-  ): Promise<WriteResult>;
+  ): Promise<R>;
+}
+
+/**
+ * The register's ImportService, called with the caller's own credentials. Never retried: a
+ * register that does not answer in time is an UPSTREAM_TIMEOUT error whose outcome is unknown.
+ */
+export interface RegistryWriter extends RegistryWrites<WriteResult> {
+  /**
+   * The same writes as dry runs (the register's `KunValidering` header): every rule runs, every
+   * error comes back, and the register rolls everything back.
+   */
+  dryRun: RegistryWrites<DryRunResult>;
   /** Releases sockets. */
   close(): void;
 }

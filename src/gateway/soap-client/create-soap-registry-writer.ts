@@ -2,10 +2,11 @@ import { isAppError } from '../errors.ts';
 import type { CallerCredentials } from '../registry/ports/caller-credentials.ts';
 import type { FailedLoginGuard } from '../registry/failed-logins.ts';
 import type { CallMetrics } from '../registry/ports/registry-client.ts';
-import type { RegistryWriter, WriteOperation, WriteResult } from '../registry/registry-writer.ts';
+import type { RegistryWriter, RegistryWrites, WriteOperation } from '../registry/registry-writer.ts';
 import type { BasicCredentials } from './basic-credentials.ts';
 import { toAlternativAdresse, toAnvisningsEnhed, toDaginstitution } from './import-args.ts';
-import { toWriteResult } from './import-answer.ts';
+import { toDryRunResult, toWriteResult } from './import-answer.ts';
+import { withValidateOnlyHeader } from './validate-only-header.ts';
 import type { CircuitState } from './resilience/circuit-breaker.ts';
 import { createResilientCaller, type ResiliencePolicy } from './resilience/resilient-caller.ts';
 import { createSoapCaller } from './soap-caller.ts';
@@ -45,18 +46,21 @@ export function createSoapRegistryWriter(options: SoapRegistryWriterOptions): So
     { ...options.resilience, retry: null, coalesce: false },
   );
   const logins = options.failedLogins;
-  const write = async (
+  const send = async <R>(
     credentials: CallerCredentials,
     operation: WriteOperation,
     args: object,
     number: string | null,
-  ): Promise<WriteResult> => {
+    dryRun: boolean,
+    map: (result: unknown) => R,
+  ): Promise<R> => {
     const login = await logins?.begin(credentials);
     try {
-      const result = await caller.call(operation, args, toWriteResult, {
+      const result = await caller.call(operation, args, map, {
         authorization: credentials.authorization(),
         callerCredentials: true,
-        write: { number },
+        // A dry run commits nothing, so its timeout leaves no outcome to check.
+        ...(dryRun ? { postProcess: withValidateOnlyHeader } : { write: { number } }),
       });
       // Any answer at all (OK, FEJL, INGEN_ADGANG) means the register accepted the login.
       login?.end('accepted');
@@ -66,8 +70,14 @@ export function createSoapRegistryWriter(options: SoapRegistryWriterOptions): So
       throw error;
     }
   };
-
-  return {
+  const writes = <R>(
+    write: (
+      c: CallerCredentials,
+      operation: WriteOperation,
+      args: object,
+      number: string | null,
+    ) => Promise<R>,
+  ): RegistryWrites<R> => ({
     insertDaycareInstitution: (c, institution, firstUnit) =>
       write(
         c,
@@ -104,6 +114,11 @@ export function createSoapRegistryWriter(options: SoapRegistryWriterOptions): So
       write(c, 'DeleteAlternativAdresse', { AlternativAdresseNummer: number }, number),
     moveAlternativeAddress: (c, number, to) =>
       write(c, 'MoveAlternativAdresse', { AlternativAdresseNummer: number, EnhedsNummer: to }, number),
+  });
+
+  return {
+    ...writes((c, operation, args, number) => send(c, operation, args, number, false, toWriteResult)),
+    dryRun: writes((c, operation, args, number) => send(c, operation, args, number, true, toDryRunResult)),
     close: () => caller.close(),
     circuitState: () => caller.circuitState(),
   };

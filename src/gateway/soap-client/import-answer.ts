@@ -1,4 +1,4 @@
-import type { RegisterError, WriteResult } from '../registry/registry-writer.ts';
+import type { DryRunResult, RegisterError, WriteResult } from '../registry/registry-writer.ts';
 import { asArray } from './as-array.ts';
 import { UnexpectedAnswerError } from './unexpected-answer.ts';
 import { optionalText, record, text } from './xml-values.ts';
@@ -28,6 +28,24 @@ export function toWriteResult(value: unknown): WriteResult {
       changeSequence: sequence(r.aendringsSekvens),
     };
   }
+  return toRefusal(r, status);
+}
+
+/** A dry run's ImportSvarXML → DryRunResult: OK (no numbers: nothing was issued) or the refusal. */
+export function toDryRunResult(value: unknown): DryRunResult {
+  const r = record(value, 'ImportSvarXML');
+  const status = text(r, 'status');
+  if (status === 'OK') {
+    // A register that ignored the header would have committed the write and issued a number.
+    if (optionalText(r, 'aendringsSekvens') !== null || optionalText(r, 'nummer') !== null) {
+      throw new UnexpectedAnswerError('a dry run was answered as a committed write');
+    }
+    return { kind: 'valid' };
+  }
+  return toRefusal(r, status);
+}
+
+function toRefusal(r: Record<string, unknown>, status: string): Exclude<WriteResult, { kind: 'ok' }> {
   if (status !== 'FEJL') throw new UnexpectedAnswerError(`status "${status}" is not OK or FEJL`);
   const list = r.fejl === undefined || r.fejl === null || r.fejl === '' ? {} : record(r.fejl, 'fejl');
   const errors: RegisterError[] = asArray(list.fejlbesked).map((item) => {

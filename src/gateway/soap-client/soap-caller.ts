@@ -28,6 +28,8 @@ export interface CallOptions extends CallContext {
   authorization?: string;
   /** The id sent as `X-Request-Id`; by default that of the request being served, if any. */
   requestId?: string;
+  /** Rewrites this call's envelope before it is sent (a SOAP header for this call only). */
+  postProcess?: (xml: string) => string;
 }
 
 /** One long-lived node-soap client for one service. */
@@ -86,7 +88,12 @@ export function createSoapCaller(options: SoapCallerOptions): SoapCaller {
           soapClient,
           args,
           // axios's `timeout` is an idle timeout; the signal bounds the whole call.
-          { httpsAgent, timeout: options.timeoutMs, signal: AbortSignal.timeout(options.timeoutMs) },
+          {
+            httpsAgent,
+            timeout: options.timeoutMs,
+            signal: AbortSignal.timeout(options.timeoutMs),
+            ...(callOptions.postProcess !== undefined && { postProcess: callOptions.postProcess }),
+          },
           // Per call, like the credentials: the shared client's own headers are never touched.
           {
             Authorization: callOptions.authorization ?? basicAuthorization(options.credentials),

@@ -25,6 +25,7 @@ import { deleteDaginstitution, insertDaginstitution, updateDaginstitution } from
 import { importSvarToXml, type ImportSvar } from './import-answer.ts';
 import { createStructure } from './structure.ts';
 import { createWriteTools, type ImportDeps } from './write-tools.ts';
+import { isValidateOnly } from './validate-only.ts';
 import { createImportSchemaValidator, importSchemaText } from './xsd-validator.ts';
 
 /** The operations that change the store: each answers ImportSvarXML, schema errors included. */
@@ -84,7 +85,8 @@ export function createImportOperations(deps: ImportDeps) {
    * (an element missing, repeated, unknown or out of order, markup in a value) is answered with its
    * schema errors alone: the rules never see arguments the XSD does not describe. Wrong values in a
    * right shape are answered together with the rules' errors (a field the rules already reported is
-   * not reported twice). With any schema error, nothing is written.
+   * not reported twice). With any schema error, nothing is written. A dry run (the `KunValidering`
+   * header) runs the same way and always rolls back: OK without numbers, or FEJL.
    */
   const write =
     (operation: string, run: (args: unknown) => ImportSvar) =>
@@ -96,7 +98,7 @@ export function createImportOperations(deps: ImportDeps) {
           : { errors: [...context.schemaErrors] as RuleError[], structural: false };
       const svar: ImportSvar = structural
         ? { status: 'FEJL', fejl: fromSchema }
-        : fromSchema.length > 0
+        : fromSchema.length > 0 || isValidateOnly(context.requestXml)
           ? rulesOnly(run, args, fromSchema)
           : run(args);
       if (svar.status === 'FEJL')
@@ -104,7 +106,10 @@ export function createImportOperations(deps: ImportDeps) {
       return { [`${operation}Result`]: importSvarToXml(svar) };
     };
 
-  /** With schema errors the write must not happen; the rules still run on a store that rolls back. */
+  /**
+   * With schema errors (or in a dry run) the write must not happen; the rules still run on a store
+   * that rolls back, so numbers issued and change rows written inside are undone with it.
+   */
   const rulesOnly = (
     run: (args: unknown) => ImportSvar,
     args: unknown,
@@ -120,7 +125,8 @@ export function createImportOperations(deps: ImportDeps) {
       if (error !== ROLLBACK) throw error;
     }
     const reported = new Set(ruleErrors.map((e) => e.felt));
-    return { status: 'FEJL', fejl: [...ruleErrors, ...fromSchema.filter((e) => !reported.has(e.felt))] };
+    const fejl = [...ruleErrors, ...fromSchema.filter((e) => !reported.has(e.felt))];
+    return fejl.length === 0 ? { status: 'OK', fejl: [] } : { status: 'FEJL', fejl };
   };
 
   const nummer = (args: unknown, operation: string, name: string) => requireText(args, operation, name, 20);

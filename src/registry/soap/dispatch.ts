@@ -11,8 +11,9 @@ export type Dispatch =
 /**
  * Decides the operation of a readable envelope, or why nothing may run: the Body's element names
  * it (namespace and name, checked against the WSDL); the media type must be the envelope version's;
- * a header block for this node marked mustUnderstand is not understood (the register knows none:
- * credentials travel as HTTP Basic); and an action sent (SOAPAction, or 1.2's `action` parameter)
+ * a header block for this node marked mustUnderstand is not understood unless the service names it
+ * in `understood` (credentials travel as HTTP Basic; the ImportService knows only its dry-run header
+ * `KunValidering`); and an action sent (SOAPAction, or 1.2's `action` parameter)
  * must be the operation's own.
  */
 export function dispatchOperation(
@@ -20,6 +21,7 @@ export function dispatchOperation(
   wsdl: WsdlOperations,
   envelope: Extract<EnvelopeReading, { ok: true }>,
   request: { contentType: string | undefined; soapAction: string | undefined },
+  understood: ReadonlySet<string> = new Set(),
 ): Dispatch {
   const { version, operation } = envelope;
   const refuse = (
@@ -38,7 +40,9 @@ export function dispatchOperation(
       `A SOAP ${version.name} envelope is sent with Content-Type ${version.mediaType}; got ${request.contentType === undefined ? 'none' : `"${request.contentType.slice(0, 100)}"`}`,
     );
   }
-  const notUnderstood = envelope.headers.filter((h) => h.mustUnderstand && h.forThisNode);
+  const notUnderstood = envelope.headers.filter(
+    (h) => h.mustUnderstand && h.forThisNode && !understood.has(`{${h.namespace}}${h.localName}`),
+  );
   if (notUnderstood.length > 0) {
     const names = notUnderstood.map((h) => `{${h.namespace}}${h.localName}`).join(', ');
     return refuse(

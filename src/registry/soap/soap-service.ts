@@ -50,6 +50,11 @@ export interface SoapServiceOptions {
    * crashes its parser).
    */
   checkOperation(operation: string, operationXml: string): OperationCheck;
+  /**
+   * Header blocks the service understands, as `{namespace}localName`: marked mustUnderstand, they
+   * are no MustUnderstand fault. Every other header block is not understood.
+   */
+  understoodHeaders?: ReadonlySet<string>;
   /** May change the WSDL and schema texts as read (a service offered without some of its operations). */
   edit?: (file: string, text: string) => string;
 }
@@ -106,7 +111,7 @@ export async function createSoapService(options: SoapServiceOptions): Promise<So
       const envelope = readEnvelope(request.xml, versionOfMediaType(request.contentType));
       if (!envelope.ok) return faultAnswer(envelope.version, envelope.code, envelope.reason);
       const { version, operation } = envelope;
-      const dispatched = dispatchOperation(name, wsdl, envelope, request);
+      const dispatched = dispatchOperation(name, wsdl, envelope, request, options.understoodHeaders);
       if (!dispatched.ok)
         return faultAnswer(version, dispatched.code, dispatched.reason, dispatched.notUnderstood);
       const check = checkOperation(dispatched.operation, operation.xmlAtItsLine);

@@ -1,6 +1,7 @@
 import { graphql } from '../gql/gql.ts';
 import type { UnitRowFragment } from '../gql/graphql.ts';
 import { addressLine, distanceText, STATUS_TEXT } from '../lib/texts.ts';
+import type { Sort, SortKey } from '../lib/order.ts';
 import { href } from '../lib/use-hash-route.ts';
 
 export const UnitRowFragmentDoc = graphql(`
@@ -35,15 +36,6 @@ export const UnitRowFragmentDoc = graphql(`
   }
 `);
 
-export type SortKey = 'number' | 'name' | 'municipality' | 'distance';
-
-const COMPARE: Readonly<Record<SortKey, (a: Row, b: Row) => number>> = {
-  number: (a, b) => a.unit.number.localeCompare(b.unit.number),
-  name: (a, b) => a.unit.name.localeCompare(b.unit.name, 'da'),
-  municipality: (a, b) => a.unit.municipality.name.localeCompare(b.unit.municipality.name, 'da'),
-  distance: (a, b) => (a.distanceMeters ?? 0) - (b.distanceMeters ?? 0),
-};
-
 interface Row {
   unit: UnitRowFragment;
   distanceMeters: number | null;
@@ -57,22 +49,23 @@ function SortHeader({
 }: {
   label: string;
   by: SortKey;
-  sort: SortKey;
+  sort: Sort;
   onSort: (key: SortKey) => void;
 }) {
+  const active = sort.key === by;
   return (
-    <th scope="col" aria-sort={sort === by ? 'ascending' : 'none'}>
+    <th scope="col" aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
       <button type="button" className="sort" onClick={() => onSort(by)}>
         {label}
-        <span aria-hidden="true">{sort === by ? ' ▲' : ''}</span>
+        <span aria-hidden="true">{active ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
       </button>
     </th>
   );
 }
 
 /**
- * A page of anvisningsenheder as a table; a column header sorts the page by that column (the API
- * of today orders by institutionsnummer, or by distance around a point).
+ * A page of anvisningsenheder as a table, in the order the server gave it; a column header asks
+ * for another order (the whole result is sorted by the API's `orderBy`, not just this page).
  */
 export function UnitTable({
   rows,
@@ -80,15 +73,17 @@ export function UnitTable({
   onSort,
 }: {
   rows: Row[];
-  sort: SortKey;
+  sort: Sort;
   onSort: (key: SortKey) => void;
 }) {
   if (rows.length === 0) return null;
   const withDistance = rows.some((r) => r.distanceMeters !== null);
-  const sorted = [...rows].sort(COMPARE[sort === 'distance' && !withDistance ? 'number' : sort]);
   return (
     <table className="results">
-      <caption className="visually-hidden">Anvisningsenheder, sorteret efter {sortName(sort)}</caption>
+      <caption className="visually-hidden">
+        Anvisningsenheder, sorteret efter {sortName(sort.key)}
+        {sort.descending ? ', faldende' : ''}
+      </caption>
       <thead>
         <tr>
           {withDistance && <SortHeader label="Afstand" by="distance" sort={sort} onSort={onSort} />}
@@ -102,7 +97,7 @@ export function UnitTable({
         </tr>
       </thead>
       <tbody>
-        {sorted.map(({ unit, distanceMeters }) => (
+        {rows.map(({ unit, distanceMeters }) => (
           <tr key={unit.id}>
             {withDistance && <td>{distanceMeters === null ? '' : distanceText(distanceMeters)}</td>}
             <td>

@@ -5,7 +5,8 @@ import type { Scope } from '../lib/rights.ts';
 import { href } from '../lib/use-hash-route.ts';
 import { CreateDaycareMutation } from './documents.ts';
 import { CodeField, FormMessage, TextField } from './field.tsx';
-import { assignmentUnitInput, formValue, UnitFields } from './unit-fields.tsx';
+import { assignmentUnitInput, formValue, UnitFields, wellFormed } from './unit-fields.tsx';
+import { useDryRun } from './use-dry-run.ts';
 import { useWrite } from './use-write.ts';
 
 const FORM = 'opret';
@@ -14,14 +15,10 @@ const FORM = 'opret';
 export function CreateDaycare({ scope }: { scope: Scope }) {
   const options = useFilterOptions();
   const write = useWrite();
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setBusy(true);
-    const result = await write(
+  const send = (form: FormData, validateOnly: boolean) =>
+    write(
       CreateDaycareMutation,
       {
         input: {
@@ -31,11 +28,18 @@ export function CreateDaycare({ scope }: { scope: Scope }) {
           municipalityCode: formValue(form, 'municipalityCode') ?? '',
           firstUnit: assignmentUnitInput(form, 'firstUnit'),
         },
+        validateOnly,
       },
       (data) => data.createDaycareInstitution.userErrors,
     );
+  const { errors, onBlur, onChange, saved } = useDryRun((form) => send(form, true), wellFormed);
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    const result = await send(form, false);
     setBusy(false);
-    setErrors(result.fieldErrors);
+    saved(result.fieldErrors);
     setFormError(result.formError);
     const created = result.data?.createDaycareInstitution.daycareInstitution;
     if (created != null) window.location.hash = href(`/vedligehold/${created.number}`, { gemt: 'oprettet' });
@@ -45,7 +49,13 @@ export function CreateDaycare({ scope }: { scope: Scope }) {
   return (
     <>
       <PageHeading title="Opret daginstitution">Opret daginstitution</PageHeading>
-      <form onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Opret daginstitution">
+      <form
+        onSubmit={(event) => void onSubmit(event)}
+        onBlur={onBlur}
+        onChange={onChange}
+        noValidate
+        aria-label="Opret daginstitution"
+      >
         <fieldset>
           <legend>Daginstitutionen</legend>
           <TextField form={FORM} name="name" label="Daginstitutionens navn" error={errors.name} />

@@ -148,8 +148,8 @@ export const DaycareForEditQuery = graphql(`
 `);
 
 export const CreateDaycareMutation = graphql(`
-  mutation CreateDaycare($input: CreateDaycareInstitutionInput!) {
-    createDaycareInstitution(input: $input) {
+  mutation CreateDaycare($input: CreateDaycareInstitutionInput!, $validateOnly: Boolean! = false) {
+    createDaycareInstitution(input: $input, validateOnly: $validateOnly) {
       daycareInstitution {
         id
         number
@@ -218,8 +218,8 @@ export const CreateUnitMutation = graphql(`
 `);
 
 export const UpdateUnitMutation = graphql(`
-  mutation UpdateUnit($input: UpdateAssignmentUnitInput!) {
-    updateAssignmentUnit(input: $input) {
+  mutation UpdateUnit($input: UpdateAssignmentUnitInput!, $validateOnly: Boolean! = false) {
+    updateAssignmentUnit(input: $input, validateOnly: $validateOnly) {
       assignmentUnit {
         id
         number

@@ -15,7 +15,8 @@ import {
 } from './documents.ts';
 import { Field, FormMessage } from './field.tsx';
 import { useOwnDaycare } from './own-daycare.ts';
-import { assignmentUnitInput, unitInput, UnitFields } from './unit-fields.tsx';
+import { assignmentUnitInput, unitInput, UnitFields, wellFormed } from './unit-fields.tsx';
+import { useDryRun } from './use-dry-run.ts';
 import { useFormWrite } from './use-form-write.ts';
 import { useWrite } from './use-write.ts';
 
@@ -98,12 +99,22 @@ export function UnitEditor({
       ? addressData.institution.alternativeAddresses
       : [];
 
+  const sendEdit = (values: FormData, validateOnly: boolean) =>
+    write(
+      UpdateUnitMutation,
+      { input: { number: unit.number, ...assignmentUnitInput(values, '') }, validateOnly },
+      (d) => d.updateAssignmentUnit.userErrors,
+    );
+  // The edit form is checked by the register's rules as it is filled in, like the create form.
+  const checked = useDryRun((values) => sendEdit(values, true), wellFormed);
   const onEdit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const input = { number: unit.number, ...assignmentUnitInput(new FormData(event.currentTarget), '') };
-    const saved = await edit.run(() =>
-      write(UpdateUnitMutation, { input }, (d) => d.updateAssignmentUnit.userErrors),
-    );
+    const values = new FormData(event.currentTarget);
+    const saved = await edit.run(async () => {
+      const result = await sendEdit(values, false);
+      checked.saved(result.fieldErrors);
+      return result;
+    });
     if (saved !== undefined) onSaved(`Anvisningsenheden ${unit.number} er gemt.`);
   };
   const onMoveAsk = (event: FormEvent<HTMLFormElement>) => {
@@ -166,12 +177,18 @@ export function UnitEditor({
         <>
           <details>
             <summary>Redigér {unit.name}</summary>
-            <form onSubmit={(event) => void onEdit(event)} noValidate aria-label={`Redigér ${unit.name}`}>
+            <form
+              onSubmit={(event) => void onEdit(event)}
+              onBlur={checked.onBlur}
+              onChange={checked.onChange}
+              noValidate
+              aria-label={`Redigér ${unit.name}`}
+            >
               <UnitFields
                 form={form}
                 prefix=""
                 values={{ ...unit, institutionTypeCode: unit.institutionType.code }}
-                errors={edit.errors}
+                errors={checked.errors}
                 withType
               />
               <FormMessage error={edit.formError} saved={undefined} />

@@ -12,6 +12,26 @@ const FORMAT_CHECKS: Readonly<Record<string, (value: string) => string | undefin
       : 'E-mailadressen skal have formen navn@domæne.dk.',
 };
 
+/** Fields whose scalar refuses an empty value, so that the API would refuse the whole request. */
+const REQUIRED_OF_KIND = ['pNumber', 'address.postalCode', 'municipalityCode'];
+
+/**
+ * Whether every field of the form that the API reads as a scalar holds a value of its kind: only
+ * then can a dry run say anything about the rest (the API refuses a request with a malformed
+ * variable whole, before the register sees it). Those fields say their format themselves.
+ */
+export function wellFormed(form: FormData): boolean {
+  for (const [key, raw] of form.entries()) {
+    const value = String(raw).trim();
+    const name = Object.keys(FORMAT_CHECKS).find((k) => key === k || key.endsWith(`.${k}`));
+    const required = REQUIRED_OF_KIND.some((k) => key === k || key.endsWith(`.${k}`));
+    if (value === '') {
+      if (required) return false;
+    } else if (name !== undefined && FORMAT_CHECKS[name]?.(value) !== undefined) return false;
+  }
+  return true;
+}
+
 /** The current values of a unit or alternative adresse being edited; none for a new one. */
 export interface UnitValues {
   name?: string;

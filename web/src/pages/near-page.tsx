@@ -1,14 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { PageHeading } from '../components/page-heading.tsx';
 import { QueryState } from '../components/query-state.tsx';
-import { UnitTable, type SortKey } from '../components/unit-table.tsx';
+import { UnitTable } from '../components/unit-table.tsx';
 import { graphql } from '../gql/gql.ts';
+import { nextSort, orderBy, sortFrom } from '../lib/order.ts';
 import { href } from '../lib/use-hash-route.ts';
 
 const NearUnitsQuery = graphql(`
-  query NearUnits($near: NearInput!) {
-    assignmentUnits(first: 50, filter: { near: $near }) {
+  query NearUnits($near: NearInput!, $orderBy: InstitutionOrder) {
+    assignmentUnits(first: 50, orderBy: $orderBy, filter: { near: $near }) {
       totalCount
       edges {
         distanceMeters
@@ -35,8 +36,14 @@ export function NearPage({ params }: { params: URLSearchParams }) {
     Math.abs(near.longitude) <= 180 &&
     near.radiusMeters > 0 &&
     near.radiusMeters <= 1_000_000;
-  const [{ data, fetching, error }] = useQuery({ query: NearUnitsQuery, variables: { near }, pause: !valid });
-  const [sort, setSort] = useState<SortKey>('distance');
+  // Sorted by the server over every unit within the radius (nearest first unless asked otherwise).
+  const sort = sortFrom(params, 'distance');
+  const [{ data, fetching, error }] = useQuery({
+    query: NearUnitsQuery,
+    variables: { near, orderBy: orderBy(sort) },
+    pause: !valid,
+  });
+  const point = { bredde: lat, laengde: lon, radius };
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -83,7 +90,9 @@ export function NearPage({ params }: { params: URLSearchParams }) {
               distanceMeters: e.distanceMeters ?? null,
             }))}
             sort={sort}
-            onSort={setSort}
+            onSort={(key) => {
+              window.location.hash = href('/naer', { ...point, ...nextSort(sort, key) });
+            }}
           />
         </section>
       )}

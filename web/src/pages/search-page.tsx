@@ -3,19 +3,37 @@ import { useQuery } from 'urql';
 import { PageHeading } from '../components/page-heading.tsx';
 import { QueryState } from '../components/query-state.tsx';
 import { useFilterOptions } from '../components/filter-options.ts';
-import { UnitTable, type SortKey } from '../components/unit-table.tsx';
+import { SearchSuggestions } from '../components/search-suggestions.tsx';
+import { UnitTable } from '../components/unit-table.tsx';
 import { graphql } from '../gql/gql.ts';
 import type { AssignmentUnitFilter } from '../gql/graphql.ts';
+import { nextSort, orderBy, sortFrom } from '../lib/order.ts';
 import { href } from '../lib/use-hash-route.ts';
 
 const PAGE_SIZE = 25;
 
 const SearchUnitsQuery = graphql(`
-  query SearchUnits($first: Int!, $after: String, $filter: AssignmentUnitFilter) {
-    assignmentUnits(first: $first, after: $after, filter: $filter) {
+  query SearchUnits(
+    $first: Int
+    $after: String
+    $last: Int
+    $before: String
+    $orderBy: InstitutionOrder
+    $filter: AssignmentUnitFilter
+  ) {
+    assignmentUnits(
+      first: $first
+      after: $after
+      last: $last
+      before: $before
+      orderBy: $orderBy
+      filter: $filter
+    ) {
       totalCount
       pageInfo {
         hasNextPage
+        hasPreviousPage
+        startCursor
         endCursor
       }
       edges {
@@ -42,9 +60,9 @@ const NUMBER = /^[A-Za-z]\d{5}$/;
 const POSTAL_CODE = /^\d{4}$/;
 
 /**
- * What the search box means with the API of today: an institutionsnummer is looked up directly,
- * four digits are a postnummer, anything else part of a name (accent-folding, `aeblehaven` finds
- * `Æblehaven`).
+ * What the search box means for the list: an institutionsnummer is looked up directly, four digits
+ * are a postnummer, anything else part of a name or, with "Søg i: adresse", of an address (both
+ * accent-folding, `aeblehaven` finds `Æblehaven`). The suggestions under the box cover all three.
  */
 function filterFrom(params: URLSearchParams): AssignmentUnitFilter {
   const q = (params.get('q') ?? '').trim();
@@ -57,7 +75,13 @@ function filterFrom(params: URLSearchParams): AssignmentUnitFilter {
   const ejerform = number('ejerform');
   return {
     status: params.get('status') === 'alle' ? ['ACTIVE', 'CLOSED'] : ['ACTIVE'],
-    ...(q !== '' && !NUMBER.test(q) && (POSTAL_CODE.test(q) ? { postalCode: q } : { nameContains: q })),
+    ...(q !== '' &&
+      !NUMBER.test(q) &&
+      (POSTAL_CODE.test(q)
+        ? { postalCode: q }
+        : params.get('felt') === 'adresse'
+          ? { addressContains: q }
+          : { nameContains: q })),
     ...(kommune !== undefined && { municipalityCode: kommune }),
     ...(type !== undefined && { institutionTypeCodes: [type] }),
     ...(ejerform !== undefined && { ownershipCodes: [ejerform] }),
@@ -69,21 +93,25 @@ export function SearchPage({ params }: { params: URLSearchParams }) {
   const options = useFilterOptions();
   const q = params.get('q') ?? '';
   const after = params.get('efter') ?? undefined;
-  const sort = (params.get('sorter') as SortKey | null) ?? 'number';
+  const before = params.get('foer') ?? undefined;
+  const sort = sortFrom(params, 'number');
   const filter = useMemo(() => filterFrom(params), [params]);
+  // Cursor paging on the server's order: forwards after a cursor, backwards before one.
   const [{ data, fetching, error }] = useQuery({
     query: SearchUnitsQuery,
-    variables: { first: PAGE_SIZE, after, filter },
+    variables: {
+      ...(before === undefined ? { first: PAGE_SIZE, after } : { last: PAGE_SIZE, before }),
+      orderBy: orderBy(sort),
+      filter,
+    },
   });
+  const [typed, setTyped] = useState(q);
   const isNumber = NUMBER.test(q.trim());
   const [lookup] = useQuery({
     query: NumberLookupQuery,
     variables: { number: q.trim().toUpperCase() },
     pause: !isNumber,
   });
-  // Earlier pages' cursors, to page back; the URL holds only the current one.
-  const [previous, setPrevious] = useState<(string | undefined)[]>([]);
-
   const current = Object.fromEntries(params);
   const go = (changes: Record<string, string | undefined>) => {
     window.location.hash = href('/', { ...current, ...changes });
@@ -92,18 +120,20 @@ export function SearchPage({ params }: { params: URLSearchParams }) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const value = (name: string) => String(form.get(name) ?? '');
-    setPrevious([]);
     go({
       q: value('q'),
+      felt: value('felt') === 'adresse' ? 'adresse' : undefined,
       kommune: value('kommune'),
       type: value('type'),
       ejerform: value('ejerform'),
       status: value('status'),
       efter: undefined,
+      foer: undefined,
+      side: undefined,
     });
   };
   const connection = data?.assignmentUnits;
-  const pageNumber = previous.length + 1;
+  const pageNumber = Math.max(1, Number(params.get('side') ?? '1') || 1);
   const pages = connection === undefined ? 1 : Math.max(1, Math.ceil(connection.totalCount / PAGE_SIZE));
 
   return (
@@ -111,8 +141,23 @@ export function SearchPage({ params }: { params: URLSearchParams }) {
       <PageHeading title="Søg">Søg i Dagtilbudsregisteret</PageHeading>
       <form role="search" className="search-form" onSubmit={onSubmit} key={params.toString()}>
         <div className="field wide">
-          <label htmlFor="q">Navn, institutionsnummer eller postnummer</label>
-          <input id="q" name="q" type="search" defaultValue={q} autoComplete="off" />
+          <label htmlFor="q">Navn, institutionsnummer, adresse eller postnummer</label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            autoComplete="off"
+            onChange={(event) => setTyped(event.currentTarget.value)}
+          />
+          <SearchSuggestions text={typed} />
+        </div>
+        <div className="field">
+          <label htmlFor="felt">Søg i</label>
+          <select id="felt" name="felt" defaultValue={params.get('felt') ?? ''}>
+            <option value="">Navne</option>
+            <option value="adresse">Adresser</option>
+          </select>
         </div>
         <div className="field">
           <label htmlFor="kommune">Kommune</label>
@@ -184,27 +229,34 @@ export function SearchPage({ params }: { params: URLSearchParams }) {
                   distanceMeters: e.distanceMeters ?? null,
                 }))}
                 sort={sort}
-                onSort={(key) => go({ sorter: key })}
+                onSort={(key) =>
+                  go({ ...nextSort(sort, key), efter: undefined, foer: undefined, side: undefined })
+                }
               />
               <nav aria-label="Sider" className="pager">
                 <button
                   type="button"
-                  disabled={previous.length === 0}
-                  onClick={() => {
-                    const before = previous.slice(0, -1);
-                    go({ efter: previous[previous.length - 1] });
-                    setPrevious(before);
-                  }}
+                  disabled={!connection.pageInfo.hasPreviousPage || pageNumber === 1}
+                  onClick={() =>
+                    go({
+                      foer: connection.pageInfo.startCursor ?? undefined,
+                      efter: undefined,
+                      side: String(pageNumber - 1),
+                    })
+                  }
                 >
                   Forrige side
                 </button>
                 <button
                   type="button"
                   disabled={!connection.pageInfo.hasNextPage}
-                  onClick={() => {
-                    setPrevious([...previous, after]);
-                    go({ efter: connection.pageInfo.endCursor ?? undefined });
-                  }}
+                  onClick={() =>
+                    go({
+                      efter: connection.pageInfo.endCursor ?? undefined,
+                      foer: undefined,
+                      side: String(pageNumber + 1),
+                    })
+                  }
                 >
                   Næste side
                 </button>

@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { DaycareInstitution as DaycareInstitutionModel, AssignmentUnit as AssignmentUnitModel, AlternativeAddress as AlternativeAddressModel, Address as AddressModel, Location as LocationModel, Municipality as MunicipalityModel, Code as CodeModel, UniloginEligibility as UniloginEligibilityModel } from '../../registry/model/model.ts';
 import type { ChangeEvent as ChangeEventModel } from '../../registry/model/change.ts';
+import type { SearchHit as SearchHitModel } from '../../registry/model/autocomplete.ts';
 import type { GatewayContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -168,6 +169,8 @@ export type AlternativeAddressFields = {
 
 /** Which alternative adresser: every given criterion must hold. Without a filter, only active ones. */
 export type AlternativeAddressFilter = {
+  /** Part of the address (street, house number, floor, door, postcode and city as one line: `Skæring Hedevej 14A, 8250 Egå`), folded like `nameContains`. */
+  addressContains?: InputMaybe<Scalars['String']['input']>;
   /** CVRNummer: 8 digits that pass the modulus-11 check. */
   cvrNumber?: InputMaybe<Scalars['CvrNumber']['input']>;
   /** Kommune of the address (kommuneKode). */
@@ -284,13 +287,15 @@ export type AssignmentUnitFields = {
 
 /** Which anvisningsenheder: every given criterion must hold. Without a filter, only active ones. */
 export type AssignmentUnitFilter = {
+  /** Part of the address (street, house number, floor, door, postcode and city as one line: `Skæring Hedevej 14A, 8250 Egå`), folded like `nameContains`. */
+  addressContains?: InputMaybe<Scalars['String']['input']>;
   /** CVRNummer: 8 digits that pass the modulus-11 check. */
   cvrNumber?: InputMaybe<Scalars['CvrNumber']['input']>;
   /** InstType3 codes; any of them (e.g. [6010, 6012]). */
   institutionTypeCodes?: InputMaybe<Array<Scalars['Int']['input']>>;
   /** Kommune of the address (kommuneKode), e.g. 101. */
   municipalityCode?: InputMaybe<Scalars['Int']['input']>;
-  /** Part of the name (EnhedsNavn), ignoring case, accents and the spelling of æ/ø/å (`aeblehaven` finds `Æblehaven`). */
+  /** Part of the name (EnhedsNavn), ignoring case, accents, punctuation and the spelling of æ/ø/å (`aeblehaven`, `ablehaven` and `æblehaven` find `Æblehaven`; `borne` finds `Børne…`); at most 132 characters. */
   nameContains?: InputMaybe<Scalars['String']['input']>;
   /** Only those within a radius of a point; orders the result by distance and fills `distanceMeters`. */
   near?: InputMaybe<NearInput>;
@@ -517,7 +522,7 @@ export type DaycareInstitution = Institution & Node & {
   status: InstitutionStatus;
   /** Unilogin eligibility: never eligible (reason DAYCARE_INSTITUTION_LEVEL). */
   unilogin: UniloginEligibility;
-  /** Its anvisningsenheder, ordered by institutionsnummer; only active ones unless `filter.status` says otherwise. */
+  /** Its anvisningsenheder, ordered by `orderBy` (by default by institutionsnummer); only active ones unless `filter.status` says otherwise. */
   units: AssignmentUnitConnection;
   /** Aendret tidspunkt: when the register last changed it; null if never since it began keeping it. */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -530,8 +535,11 @@ export type DaycareInstitution = Institution & Node & {
  */
 export type DaycareInstitutionUnitsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AssignmentUnitFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<InstitutionOrder>;
 };
 
 /** A page of daginstitutioner (Relay connection). */
@@ -620,6 +628,25 @@ export type InstitutionLevel =
   /** Daginstitution. */
   | 'DAYCARE_INSTITUTION';
 
+/** The order of a connection. */
+export type InstitutionOrder = {
+  /** Which way; ascending by default. */
+  direction?: OrderDirection;
+  /** What to order by. */
+  field: InstitutionOrderField;
+};
+
+/** What a connection is ordered by; every order ends with the institutionsnummer, so it is total and cursors are stable. */
+export type InstitutionOrderField =
+  /** Distance from `filter.near`'s point, nearest first; only with `near` (else BAD_USER_INPUT). */
+  | 'DISTANCE'
+  /** The municipality's name in Danish order (as `Institution.municipality`), then the name, then the number. */
+  | 'MUNICIPALITY'
+  /** The name in Danish alphabetical order (æ, ø, å after z; `Aa` as å), then the number. */
+  | 'NAME'
+  /** Institutionsnummer. */
+  | 'NUMBER';
+
 /** Aktivitetsstatus of an institution. */
 export type InstitutionStatus =
   /** Aktiv: in operation. */
@@ -694,6 +721,7 @@ export type Municipality = {
  * A business error of the register is a `userErrors` entry, never a GraphQL error. A mutation is sent
  * once and never retried: UPSTREAM_TIMEOUT means its outcome is unknown (`extensions.number` names
  * the institution when known), so read before trying again. After a write, everyone's next read sees it.
+ * Every mutation can run as a dry run (`validateOnly: true`) that checks without writing.
  */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -729,9 +757,11 @@ export type Mutation = {
  * A business error of the register is a `userErrors` entry, never a GraphQL error. A mutation is sent
  * once and never retried: UPSTREAM_TIMEOUT means its outcome is unknown (`extensions.number` names
  * the institution when known), so read before trying again. After a write, everyone's next read sees it.
+ * Every mutation can run as a dry run (`validateOnly: true`) that checks without writing.
  */
 export type MutationCloseAlternativeAddressArgs = {
   input: CloseInput;
+  validateOnly?: Scalars['Boolean']['input'];
 };
 
 
@@ -742,9 +772,11 @@ export type MutationCloseAlternativeAddressArgs = {
  * A business error of the register is a `userErrors` entry, never a GraphQL error. A mutation is sent
  * once and never retried: UPSTREAM_TIMEOUT means its outcome is unknown (`extensions.number` names
  * the institution when known), so read before trying again. After a write, everyone's next read sees it.
+ * Every mutation can run as a dry run (`validateOnly: true`) that checks without writing.
  */
 export type MutationCloseAssignmentUnitArgs = {
   input: CloseInput;
+  validateOnly?: Scalars['Boolean']['input'];
 };
 
 
@@ -755,9 +787,11 @@ export type MutationCloseAssignmentUnitArgs = {
  * A business error of the register is a `userErrors` entry, never a GraphQL error. A mutation is sent
  * once and never retried: UPSTREAM_TIMEOUT means its outcome is unknown (`extensions.number` names
  * the institution when known), so read before trying again. After a write, everyone's next read sees it.
+ * Every mutation can run as a dry run (`validateOnly: true`) that checks without writing.
  */
 export type MutationCloseDaycareInstitutionArgs = {
   input: CloseInput;
+  validateOnly?: Scalars['Boolean']['input'];
 };
 
 
@@ -768,9 +802,11 @@ export type MutationCloseDaycareInstitutionArgs = {
  * A business error of the register is a `userErrors` entry, never a GraphQL error. A mutation is sent
  * once and never retried: UPSTREAM_TIMEOUT means its outcome is unknown (`extensions.number` names
  * the institution when known), so read before trying again. After a write, everyone's next read sees it.
+ * Every mutation can run as a dry run (`validateOnly: true`) that checks without writing.
  */
 export type MutationCreateAlternativeAddressArgs = {
   input: CreateAlternativeAddressInput;
+  validateOnly?: Scalars['Boolean']['input'];
 };
 
 
@@ -781,9 +817,11 @@ export type MutationCreateAlternativeAddressArgs = {
  * A business error of the register is a `userErrors` entry, never a GraphQL error. A mutation is sent
  * once and never retried: UPSTREAM_TIMEOUT means its outcome is unknown (`extensions.number` names
  * the institution when known), so read before trying again. After a write, everyone's next read sees it.
+ * Every mutation can run as a dry run (`validateOnly: true`) that checks without writing.
  */
 export type MutationCreateAssignmentUnitArgs = {
   input: CreateAssignmentUnitInput;
+  validateOnly?: Scalars['Boolean']['input'];
 };
 
 
@@ -794,9 +832,11 @@ export type MutationCreateAssignmentUnitArgs = {
  * A business error of the register is a `userErrors` entry, never a GraphQL error. A mutation is sent
  * once and never retried: UPSTREAM_TIMEOUT means its outcome is unknown (`extensions.number` names
  * the institution when known), so read before trying again. After a write, everyone's next read sees it.
+ * Every mutation can run as a dry run (`validateOnly: true`) that checks without writing.
  */
 export type MutationCreateDaycareInstitutionArgs = {
   input: CreateDaycareInstitutionInput;
+  validateOnly?: Scalars['Boolean']['input'];
 };
 
 
@@ -807,9 +847,11 @@ export type MutationCreateDaycareInstitutionArgs = {
  * A business error of the register is a `userErrors` entry, never a GraphQL error. A mutation is sent
  * once and never retried: UPSTREAM_TIMEOUT means its outcome is unknown (`extensions.number` names
  * the institution when known), so read before trying again. After a write, everyone's next read sees it.
+ * Every mutation can run as a dry run (`validateOnly: true`) that checks without writing.
  */
 export type MutationMoveAlternativeAddressArgs = {
   input: MoveAlternativeAddressInput;
+  validateOnly?: Scalars['Boolean']['input'];
 };
 
 
@@ -820,9 +862,11 @@ export type MutationMoveAlternativeAddressArgs = {
  * A business error of the register is a `userErrors` entry, never a GraphQL error. A mutation is sent
  * once and never retried: UPSTREAM_TIMEOUT means its outcome is unknown (`extensions.number` names
  * the institution when known), so read before trying again. After a write, everyone's next read sees it.
+ * Every mutation can run as a dry run (`validateOnly: true`) that checks without writing.
  */
 export type MutationMoveAssignmentUnitArgs = {
   input: MoveAssignmentUnitInput;
+  validateOnly?: Scalars['Boolean']['input'];
 };
 
 
@@ -833,9 +877,11 @@ export type MutationMoveAssignmentUnitArgs = {
  * A business error of the register is a `userErrors` entry, never a GraphQL error. A mutation is sent
  * once and never retried: UPSTREAM_TIMEOUT means its outcome is unknown (`extensions.number` names
  * the institution when known), so read before trying again. After a write, everyone's next read sees it.
+ * Every mutation can run as a dry run (`validateOnly: true`) that checks without writing.
  */
 export type MutationUpdateAlternativeAddressArgs = {
   input: UpdateAlternativeAddressInput;
+  validateOnly?: Scalars['Boolean']['input'];
 };
 
 
@@ -846,9 +892,11 @@ export type MutationUpdateAlternativeAddressArgs = {
  * A business error of the register is a `userErrors` entry, never a GraphQL error. A mutation is sent
  * once and never retried: UPSTREAM_TIMEOUT means its outcome is unknown (`extensions.number` names
  * the institution when known), so read before trying again. After a write, everyone's next read sees it.
+ * Every mutation can run as a dry run (`validateOnly: true`) that checks without writing.
  */
 export type MutationUpdateAssignmentUnitArgs = {
   input: UpdateAssignmentUnitInput;
+  validateOnly?: Scalars['Boolean']['input'];
 };
 
 
@@ -859,9 +907,11 @@ export type MutationUpdateAssignmentUnitArgs = {
  * A business error of the register is a `userErrors` entry, never a GraphQL error. A mutation is sent
  * once and never retried: UPSTREAM_TIMEOUT means its outcome is unknown (`extensions.number` names
  * the institution when known), so read before trying again. After a write, everyone's next read sees it.
+ * Every mutation can run as a dry run (`validateOnly: true`) that checks without writing.
  */
 export type MutationUpdateDaycareInstitutionArgs = {
   input: UpdateDaycareInstitutionInput;
+  validateOnly?: Scalars['Boolean']['input'];
 };
 
 /** A circle around a WGS84 point (geoBredde, geoLaengde); records without coordinates never match. */
@@ -880,6 +930,13 @@ export type Node = {
   id: Scalars['ID']['output'];
 };
 
+/** Ascending or descending. */
+export type OrderDirection =
+  /** A to Å, nearest first, lowest first. */
+  | 'ASC'
+  /** Å to A, farthest first, highest first. */
+  | 'DESC';
+
 /** Relay page information of a connection. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -897,13 +954,13 @@ export type PageInfo = {
 export type Query = {
   __typename?: 'Query';
   /**
-   * Alternative adresser (lokaliteter: extra addresses of an anvisningsenhed), ordered by
-   * institutionsnummer, or by distance when `filter.near` is given.
+   * Alternative adresser (lokaliteter: extra addresses of an anvisningsenhed), ordered by `orderBy`:
+   * by default by institutionsnummer, or by distance when `filter.near` is given.
    */
   alternativeAddresses: AlternativeAddressConnection;
   /**
-   * Anvisningsenheder (the units a child is assigned to), ordered by institutionsnummer, or by
-   * distance when `filter.near` is given.
+   * Anvisningsenheder (the units a child is assigned to), ordered by `orderBy`: by default by
+   * institutionsnummer, or by distance when `filter.near` is given.
    */
   assignmentUnits: AssignmentUnitConnection;
   /**
@@ -918,7 +975,7 @@ export type Query = {
   changes: ChangeConnection;
   /** One of the register's code tables (kodetabeller), ordered by code, with the register's Danish texts. */
   codes: Array<Code>;
-  /** Daginstitutioner (the parent board / cluster level), ordered by institutionsnummer. */
+  /** Daginstitutioner (the parent board / cluster level), ordered by `orderBy` (by default by institutionsnummer). */
   daycareInstitutions: DaycareInstitutionConnection;
   /**
    * One institution by its institutionsnummer, at whichever level it is (daginstitution,
@@ -937,22 +994,37 @@ export type Query = {
    * Null when no such object exists; a malformed id is a BAD_USER_INPUT error.
    */
   node?: Maybe<Node>;
+  /**
+   * Autocomplete over all three levels: names, institutionsnumre and addresses (street, house number,
+   * floor, door, postcode, city), folded like `nameContains` (case, accents, æ/ae/a, ø/oe/o, å/aa/a;
+   * composed or decomposed). Best first, as DAWA's autocomplete: the whole name, number or address
+   * starts with the text; then a word of it does; then every typed word starts some word of it, in any
+   * order; then the text is anywhere inside it. Within each, the shorter matched text first, then
+   * Danish alphabetical order (æ, ø, å after z). Each institution once, by its best match.
+   */
+  search: Array<SearchHit>;
 };
 
 
 /** The entry points (ExportService, udtræk). */
 export type QueryAlternativeAddressesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AlternativeAddressFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<InstitutionOrder>;
 };
 
 
 /** The entry points (ExportService, udtræk). */
 export type QueryAssignmentUnitsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AssignmentUnitFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<InstitutionOrder>;
 };
 
 
@@ -973,8 +1045,11 @@ export type QueryCodesArgs = {
 /** The entry points (ExportService, udtræk). */
 export type QueryDaycareInstitutionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<DaycareInstitutionFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<InstitutionOrder>;
 };
 
 
@@ -993,6 +1068,35 @@ export type QueryInstitutionsArgs = {
 /** The entry points (ExportService, udtræk). */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** The entry points (ExportService, udtræk). */
+export type QuerySearchArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  levels?: InputMaybe<Array<InstitutionLevel>>;
+  status?: Array<InstitutionStatus>;
+  text: Scalars['String']['input'];
+};
+
+/** What a suggestion of `Query.search` matched on. */
+export type SearchField =
+  /** The address of an anvisningsenhed or alternativ adresse, as `matchedText` shows it. */
+  | 'ADDRESS'
+  /** The name (daginstitutionsNavn, EnhedsNavn or Navn). */
+  | 'NAME'
+  /** The institutionsnummer, from its start (`G106` finds G10662). */
+  | 'NUMBER';
+
+/** One autocomplete suggestion of `Query.search`. */
+export type SearchHit = {
+  __typename?: 'SearchHit';
+  /** The institution found: a DaycareInstitution, an AssignmentUnit or an AlternativeAddress. */
+  institution: Institution;
+  /** What matched. */
+  matchedField: SearchField;
+  /** The text that matched, as the register has it: the number, the name, or the address on one line (`Skæring Hedevej 14A, 8250 Egå`). */
+  matchedText: Scalars['String']['output'];
 };
 
 /**
@@ -1261,6 +1365,8 @@ export type ResolversTypes = {
   Institution: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Institution']>;
   InstitutionLevel: InstitutionLevel;
   InstitutionNumber: ResolverTypeWrapper<Scalars['InstitutionNumber']['output']>;
+  InstitutionOrder: InstitutionOrder;
+  InstitutionOrderField: InstitutionOrderField;
   InstitutionStatus: InstitutionStatus;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Location: ResolverTypeWrapper<LocationModel>;
@@ -1273,10 +1379,13 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NearInput: NearInput;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
+  OrderDirection: OrderDirection;
   PNumber: ResolverTypeWrapper<Scalars['PNumber']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PostalCode: ResolverTypeWrapper<Scalars['PostalCode']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SearchField: SearchField;
+  SearchHit: ResolverTypeWrapper<SearchHitModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Text: ResolverTypeWrapper<Scalars['Text']['output']>;
@@ -1332,6 +1441,7 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Institution: ResolversInterfaceTypes<ResolversParentTypes>['Institution'];
   InstitutionNumber: Scalars['InstitutionNumber']['output'];
+  InstitutionOrder: InstitutionOrder;
   Int: Scalars['Int']['output'];
   Location: LocationModel;
   MoveAlternativeAddressInput: MoveAlternativeAddressInput;
@@ -1347,6 +1457,7 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   PostalCode: Scalars['PostalCode']['output'];
   Query: Record<PropertyKey, never>;
+  SearchHit: SearchHitModel;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
   Text: Scalars['Text']['output'];
@@ -1525,7 +1636,7 @@ export type DaycareInstitutionResolvers<ContextType = GatewayContext, ParentType
   ownership?: Resolver<ResolversTypes['Code'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['InstitutionStatus'], ParentType, ContextType>;
   unilogin?: Resolver<ResolversTypes['UniloginEligibility'], ParentType, ContextType>;
-  units?: Resolver<ResolversTypes['AssignmentUnitConnection'], ParentType, ContextType, RequireFields<DaycareInstitutionUnitsArgs, 'first'>>;
+  units?: Resolver<ResolversTypes['AssignmentUnitConnection'], ParentType, ContextType, Partial<DaycareInstitutionUnitsArgs>>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1582,17 +1693,17 @@ export interface MunicipalityCodeScalarConfig extends GraphQLScalarTypeConfig<Re
 }
 
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  closeAlternativeAddress?: Resolver<ResolversTypes['CloseAlternativeAddressPayload'], ParentType, ContextType, RequireFields<MutationCloseAlternativeAddressArgs, 'input'>>;
-  closeAssignmentUnit?: Resolver<ResolversTypes['CloseAssignmentUnitPayload'], ParentType, ContextType, RequireFields<MutationCloseAssignmentUnitArgs, 'input'>>;
-  closeDaycareInstitution?: Resolver<ResolversTypes['CloseDaycareInstitutionPayload'], ParentType, ContextType, RequireFields<MutationCloseDaycareInstitutionArgs, 'input'>>;
-  createAlternativeAddress?: Resolver<ResolversTypes['CreateAlternativeAddressPayload'], ParentType, ContextType, RequireFields<MutationCreateAlternativeAddressArgs, 'input'>>;
-  createAssignmentUnit?: Resolver<ResolversTypes['CreateAssignmentUnitPayload'], ParentType, ContextType, RequireFields<MutationCreateAssignmentUnitArgs, 'input'>>;
-  createDaycareInstitution?: Resolver<ResolversTypes['CreateDaycareInstitutionPayload'], ParentType, ContextType, RequireFields<MutationCreateDaycareInstitutionArgs, 'input'>>;
-  moveAlternativeAddress?: Resolver<ResolversTypes['MoveAlternativeAddressPayload'], ParentType, ContextType, RequireFields<MutationMoveAlternativeAddressArgs, 'input'>>;
-  moveAssignmentUnit?: Resolver<ResolversTypes['MoveAssignmentUnitPayload'], ParentType, ContextType, RequireFields<MutationMoveAssignmentUnitArgs, 'input'>>;
-  updateAlternativeAddress?: Resolver<ResolversTypes['UpdateAlternativeAddressPayload'], ParentType, ContextType, RequireFields<MutationUpdateAlternativeAddressArgs, 'input'>>;
-  updateAssignmentUnit?: Resolver<ResolversTypes['UpdateAssignmentUnitPayload'], ParentType, ContextType, RequireFields<MutationUpdateAssignmentUnitArgs, 'input'>>;
-  updateDaycareInstitution?: Resolver<ResolversTypes['UpdateDaycareInstitutionPayload'], ParentType, ContextType, RequireFields<MutationUpdateDaycareInstitutionArgs, 'input'>>;
+  closeAlternativeAddress?: Resolver<ResolversTypes['CloseAlternativeAddressPayload'], ParentType, ContextType, RequireFields<MutationCloseAlternativeAddressArgs, 'input' | 'validateOnly'>>;
+  closeAssignmentUnit?: Resolver<ResolversTypes['CloseAssignmentUnitPayload'], ParentType, ContextType, RequireFields<MutationCloseAssignmentUnitArgs, 'input' | 'validateOnly'>>;
+  closeDaycareInstitution?: Resolver<ResolversTypes['CloseDaycareInstitutionPayload'], ParentType, ContextType, RequireFields<MutationCloseDaycareInstitutionArgs, 'input' | 'validateOnly'>>;
+  createAlternativeAddress?: Resolver<ResolversTypes['CreateAlternativeAddressPayload'], ParentType, ContextType, RequireFields<MutationCreateAlternativeAddressArgs, 'input' | 'validateOnly'>>;
+  createAssignmentUnit?: Resolver<ResolversTypes['CreateAssignmentUnitPayload'], ParentType, ContextType, RequireFields<MutationCreateAssignmentUnitArgs, 'input' | 'validateOnly'>>;
+  createDaycareInstitution?: Resolver<ResolversTypes['CreateDaycareInstitutionPayload'], ParentType, ContextType, RequireFields<MutationCreateDaycareInstitutionArgs, 'input' | 'validateOnly'>>;
+  moveAlternativeAddress?: Resolver<ResolversTypes['MoveAlternativeAddressPayload'], ParentType, ContextType, RequireFields<MutationMoveAlternativeAddressArgs, 'input' | 'validateOnly'>>;
+  moveAssignmentUnit?: Resolver<ResolversTypes['MoveAssignmentUnitPayload'], ParentType, ContextType, RequireFields<MutationMoveAssignmentUnitArgs, 'input' | 'validateOnly'>>;
+  updateAlternativeAddress?: Resolver<ResolversTypes['UpdateAlternativeAddressPayload'], ParentType, ContextType, RequireFields<MutationUpdateAlternativeAddressArgs, 'input' | 'validateOnly'>>;
+  updateAssignmentUnit?: Resolver<ResolversTypes['UpdateAssignmentUnitPayload'], ParentType, ContextType, RequireFields<MutationUpdateAssignmentUnitArgs, 'input' | 'validateOnly'>>;
+  updateDaycareInstitution?: Resolver<ResolversTypes['UpdateDaycareInstitutionPayload'], ParentType, ContextType, RequireFields<MutationUpdateDaycareInstitutionArgs, 'input' | 'validateOnly'>>;
 };
 
 export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -1615,15 +1726,22 @@ export interface PostalCodeScalarConfig extends GraphQLScalarTypeConfig<Resolver
 }
 
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
-  alternativeAddresses?: Resolver<ResolversTypes['AlternativeAddressConnection'], ParentType, ContextType, RequireFields<QueryAlternativeAddressesArgs, 'first'>>;
-  assignmentUnits?: Resolver<ResolversTypes['AssignmentUnitConnection'], ParentType, ContextType, RequireFields<QueryAssignmentUnitsArgs, 'first'>>;
+  alternativeAddresses?: Resolver<ResolversTypes['AlternativeAddressConnection'], ParentType, ContextType, Partial<QueryAlternativeAddressesArgs>>;
+  assignmentUnits?: Resolver<ResolversTypes['AssignmentUnitConnection'], ParentType, ContextType, Partial<QueryAssignmentUnitsArgs>>;
   changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'first'>>;
   codes?: Resolver<Array<ResolversTypes['Code']>, ParentType, ContextType, RequireFields<QueryCodesArgs, 'table'>>;
-  daycareInstitutions?: Resolver<ResolversTypes['DaycareInstitutionConnection'], ParentType, ContextType, RequireFields<QueryDaycareInstitutionsArgs, 'first'>>;
+  daycareInstitutions?: Resolver<ResolversTypes['DaycareInstitutionConnection'], ParentType, ContextType, Partial<QueryDaycareInstitutionsArgs>>;
   institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType, RequireFields<QueryInstitutionArgs, 'number'>>;
   institutions?: Resolver<Array<Maybe<ResolversTypes['Institution']>>, ParentType, ContextType, RequireFields<QueryInstitutionsArgs, 'numbers'>>;
   municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'status' | 'text'>>;
+};
+
+export type SearchHitResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+  matchedField?: Resolver<ResolversTypes['SearchField'], ParentType, ContextType>;
+  matchedText?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
@@ -1697,6 +1815,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   PostalCode?: GraphQLScalarType;
   Query?: QueryResolvers<ContextType>;
+  SearchHit?: SearchHitResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Text?: GraphQLScalarType;
   UniloginEligibility?: UniloginEligibilityResolvers<ContextType>;

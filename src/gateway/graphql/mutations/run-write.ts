@@ -2,7 +2,12 @@ import { assertNever } from '../../assert-never.ts';
 import { AppError, type ErrorCode } from '../../errors.ts';
 import type { CallerCredentials } from '../../registry/ports/caller-credentials.ts';
 import type { CodeTable, Institution, InstitutionKind, InstitutionOf } from '../../registry/model/model.ts';
-import type { RegistryWriter, WriteOperation, WriteResult } from '../../registry/registry-writer.ts';
+import type {
+  RegisterError,
+  RegistryWrites,
+  WriteOperation,
+  WriteResult,
+} from '../../registry/registry-writer.ts';
 import type { GatewayContext } from '../context.ts';
 import { toInputPath } from './input-path.ts';
 
@@ -39,7 +44,8 @@ export interface WriteSpec<P extends object> {
   numbers: readonly (string | null)[];
   /** A move's record: its parent before the move is read first, for the payload and eviction. */
   moving?: { level: 'AssignmentUnit' | 'AlternativeAddress'; number: string };
-  write(writer: RegistryWriter, caller: CallerCredentials): Promise<WriteResult>;
+  /** The write, sent as it is or (with `writer.dryRun`) as a dry run. */
+  write<R>(writer: RegistryWrites<R>, caller: CallerCredentials): Promise<R>;
   /** The payload's records, read back after the cache has forgotten what the write touched. */
   readBack(written: Written, fresh: ReadFresh, previousParent: string | null): Promise<P>;
   /** The payload when nothing was written: its records null. */
@@ -94,19 +100,44 @@ async function checkCodes(context: GatewayContext, checks: readonly CodeCheck[])
 /** Errors of a write after which the register surely changed nothing. */
 const NOTHING_WRITTEN: ReadonlySet<ErrorCode> = new Set(['UNAUTHENTICATED', 'TOO_MANY_REQUESTS']);
 
+/** The register's fejlbeskeder as userErrors, each at its place in the GraphQL input. */
+const toUserErrors = (operation: WriteOperation, errors: readonly RegisterError[]): UserError[] =>
+  errors.map((e) => ({ field: toInputPath(operation, e.field), code: e.code, message: e.message }));
+
+/**
+ * A dry run at the register: every error its rules find, with the gateway's own code errors where
+ * the register reported nothing on the same field (it checks codes against the same tables, so
+ * normally it reports them itself). INGEN_ADGANG → FORBIDDEN, as for a write.
+ */
+async function dryRun<P extends object>(
+  context: GatewayContext,
+  spec: WriteSpec<P>,
+  caller: CallerCredentials,
+  codeErrors: readonly UserError[],
+): Promise<P & { userErrors: UserError[] }> {
+  const result = await spec.write(context.writer.dryRun, caller);
+  if (result.kind === 'forbidden') throw new AppError('FORBIDDEN', result.message);
+  const registerErrors = result.kind === 'rejected' ? toUserErrors(spec.operation, result.errors) : [];
+  const reported = new Set(registerErrors.map((e) => e.field.join('.')));
+  const gatewayOnly = codeErrors.filter((e) => !reported.has(e.field.join('.')));
+  return { ...spec.refused, userErrors: [...registerErrors, ...gatewayOnly] };
+}
+
 /**
  * Runs one mutation: the caller's credentials first (none: no call at all), the code tables, then
  * the write, once. FEJL → userErrors, INGEN_ADGANG → FORBIDDEN; neither forgets anything. OK →
  * the shared cache forgets every record and list the write could have changed, and the payload
- * reads the changed records back from the register.
+ * reads the changed records back from the register. With `validateOnly`, or when a code is unknown,
+ * the register runs the write as a dry run instead, so that one answer carries every error.
  */
 export async function runWrite<P extends object>(
   context: GatewayContext,
   spec: WriteSpec<P>,
+  validateOnly = false,
 ): Promise<P & { userErrors: UserError[] }> {
   const caller = requireCaller(context);
   const codeErrors = await checkCodes(context, spec.codes ?? []);
-  if (codeErrors.length > 0) return { ...spec.refused, userErrors: codeErrors };
+  if (validateOnly || codeErrors.length > 0) return dryRun(context, spec, caller, codeErrors);
   const moving =
     spec.moving === undefined ? null : await context.loaders.find(spec.moving.level, spec.moving.number);
   const previousParent = moving === null ? null : parentOf(moving);
@@ -133,14 +164,7 @@ export async function runWrite<P extends object>(
     case 'forbidden':
       throw new AppError('FORBIDDEN', result.message);
     case 'rejected':
-      return {
-        ...spec.refused,
-        userErrors: result.errors.map((e) => ({
-          field: toInputPath(spec.operation, e.field),
-          code: e.code,
-          message: e.message,
-        })),
-      };
+      return { ...spec.refused, userErrors: toUserErrors(spec.operation, result.errors) };
     case 'ok': {
       const issued = [result.number, result.firstUnitNumber].filter((n): n is string => n !== null);
       context.freshness.forget([

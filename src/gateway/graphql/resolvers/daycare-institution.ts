@@ -1,4 +1,4 @@
-import { toConnection } from '../connection.ts';
+import { orderedConnection } from '../ordered-connection.ts';
 import { toAssignmentUnitFilter } from '../filter-input.ts';
 import type { DaycareInstitutionResolvers } from '../generated/resolvers-types.ts';
 import { institutionFields } from './institution.ts';
@@ -7,10 +7,10 @@ import { institutionFields } from './institution.ts';
 export const daycareInstitutionResolvers: DaycareInstitutionResolvers = {
   ...institutionFields,
   municipality: (parent) => parent.administeringMunicipality,
-  units: (parent, { first, after, filter }, context) => {
+  units: (parent, { filter, ...page }, context) => {
     const domainFilter = toAssignmentUnitFilter(filter);
-    return toConnection(
-      { first, after },
+    return orderedConnection(
+      page,
       {
         scope: `DaycareInstitution.units:${parent.number}`,
         filter: domainFilter,

@@ -20,15 +20,26 @@ import { runWrite } from '../mutations/run-write.ts';
 
 /** The writes: each one ImportService operation, run by `runWrite` from its spec. */
 export const mutationResolvers: MutationResolvers = {
-  createDaycareInstitution: (_p, { input }, context) => runWrite(context, createDaycareInstitution(input)),
-  updateDaycareInstitution: (_p, { input }, context) => runWrite(context, updateDaycareInstitution(input)),
-  closeDaycareInstitution: (_p, { input }, context) => runWrite(context, closeDaycareInstitution(input)),
-  createAssignmentUnit: (_p, { input }, context) => runWrite(context, createAssignmentUnit(input)),
-  updateAssignmentUnit: (_p, { input }, context) => runWrite(context, updateAssignmentUnit(input)),
-  closeAssignmentUnit: (_p, { input }, context) => runWrite(context, closeAssignmentUnit(input)),
-  moveAssignmentUnit: (_p, { input }, context) => runWrite(context, moveAssignmentUnit(input)),
-  createAlternativeAddress: (_p, { input }, context) => runWrite(context, createAlternativeAddress(input)),
-  updateAlternativeAddress: (_p, { input }, context) => runWrite(context, updateAlternativeAddress(input)),
-  closeAlternativeAddress: (_p, { input }, context) => runWrite(context, closeAlternativeAddress(input)),
-  moveAlternativeAddress: (_p, { input }, context) => runWrite(context, moveAlternativeAddress(input)),
+  createDaycareInstitution: (_p, { input, validateOnly }, context) =>
+    runWrite(context, createDaycareInstitution(input), validateOnly),
+  updateDaycareInstitution: (_p, { input, validateOnly }, context) =>
+    runWrite(context, updateDaycareInstitution(input), validateOnly),
+  closeDaycareInstitution: (_p, { input, validateOnly }, context) =>
+    runWrite(context, closeDaycareInstitution(input), validateOnly),
+  createAssignmentUnit: (_p, { input, validateOnly }, context) =>
+    runWrite(context, createAssignmentUnit(input), validateOnly),
+  updateAssignmentUnit: (_p, { input, validateOnly }, context) =>
+    runWrite(context, updateAssignmentUnit(input), validateOnly),
+  closeAssignmentUnit: (_p, { input, validateOnly }, context) =>
+    runWrite(context, closeAssignmentUnit(input), validateOnly),
+  moveAssignmentUnit: (_p, { input, validateOnly }, context) =>
+    runWrite(context, moveAssignmentUnit(input), validateOnly),
+  createAlternativeAddress: (_p, { input, validateOnly }, context) =>
+    runWrite(context, createAlternativeAddress(input), validateOnly),
+  updateAlternativeAddress: (_p, { input, validateOnly }, context) =>
+    runWrite(context, updateAlternativeAddress(input), validateOnly),
+  closeAlternativeAddress: (_p, { input, validateOnly }, context) =>
+    runWrite(context, closeAlternativeAddress(input), validateOnly),
+  moveAlternativeAddress: (_p, { input, validateOnly }, context) =>
+    runWrite(context, moveAlternativeAddress(input), validateOnly),
 };

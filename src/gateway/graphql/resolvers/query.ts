@@ -1,5 +1,4 @@
 import { badUserInput } from '../../errors.ts';
-import { toConnection } from '../connection.ts';
 import {
   toAlternativeAddressFilter,
   toAssignmentUnitFilter,
@@ -7,6 +6,8 @@ import {
 } from '../filter-input.ts';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
 import { fromGlobalId, requireInstitutionNumber } from '../global-id.ts';
+import { orderedConnection } from '../ordered-connection.ts';
+import { toSearchQuery } from '../search-input.ts';
 
 /** The entry points. */
 export const queryResolvers: QueryResolvers = {
@@ -23,30 +24,31 @@ export const queryResolvers: QueryResolvers = {
     const valid = numbers.map(requireInstitutionNumber);
     return Promise.all(valid.map((number) => context.loaders.find('any', number)));
   },
-  assignmentUnits: (_parent, { first, after, filter }, context) => {
+  assignmentUnits: (_parent, { filter, ...page }, context) => {
     const domainFilter = toAssignmentUnitFilter(filter);
-    return toConnection(
-      { first, after },
+    return orderedConnection(
+      page,
       { scope: 'Query.assignmentUnits', filter: domainFilter, maxPageSize: context.maxPageSize },
       () => context.search.assignmentUnits(domainFilter),
     );
   },
-  daycareInstitutions: (_parent, { first, after, filter }, context) => {
+  daycareInstitutions: (_parent, { filter, ...page }, context) => {
     const domainFilter = toDaycareInstitutionFilter(filter);
-    return toConnection(
-      { first, after },
+    return orderedConnection(
+      page,
       { scope: 'Query.daycareInstitutions', filter: domainFilter, maxPageSize: context.maxPageSize },
       () => context.search.daycareInstitutions(domainFilter),
     );
   },
-  alternativeAddresses: (_parent, { first, after, filter }, context) => {
+  alternativeAddresses: (_parent, { filter, ...page }, context) => {
     const domainFilter = toAlternativeAddressFilter(filter);
-    return toConnection(
-      { first, after },
+    return orderedConnection(
+      page,
       { scope: 'Query.alternativeAddresses', filter: domainFilter, maxPageSize: context.maxPageSize },
       () => context.search.alternativeAddresses(domainFilter),
     );
   },
+  search: (_parent, args, context) => context.search.autocomplete(toSearchQuery(args)),
   municipalities: async (_parent, _args, context) =>
     (await context.codes.codeTable('MUNICIPALITY')).map((row) => ({ code: row.code, name: row.text })),
   codes: async (_parent, { table }, context) => [...(await context.codes.codeTable(table))],

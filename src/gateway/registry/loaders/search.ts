@@ -1,3 +1,4 @@
+import { assertNever } from '../../assert-never.ts';
 import {
   alternativeAddressSources,
   assignmentUnitSources,
@@ -19,6 +20,8 @@ import type {
   DaycareInstitution,
   RegisterSlice,
 } from '../model/model.ts';
+import { autocomplete, type SearchHit } from '../model/autocomplete.ts';
+import type { InstitutionKind, InstitutionStatus } from '../model/model.ts';
 import { rank, type Ranked } from '../model/rank.ts';
 import type { ListRequest } from '../ports/registry-client.ts';
 
@@ -31,6 +34,13 @@ export interface Search {
   ): Promise<Ranked<AssignmentUnit>[]>;
   daycareInstitutions(filter: DaycareInstitutionFilter): Promise<Ranked<DaycareInstitution>[]>;
   alternativeAddresses(filter: AlternativeAddressFilter): Promise<Ranked<AlternativeAddress>[]>;
+  /** Autocomplete suggestions over the given levels' whole lists, best first. */
+  autocomplete(query: {
+    text: string;
+    first: number;
+    levels: readonly InstitutionKind[];
+    statuses: readonly InstitutionStatus[];
+  }): Promise<SearchHit[]>;
 }
 
 /** The searches of one request, over its registry view. */
@@ -74,6 +84,31 @@ export class RegistrySearch implements Search {
       (alternative) => alternative.address.location,
       filter.near,
     );
+  }
+
+  async autocomplete(query: {
+    text: string;
+    first: number;
+    levels: readonly InstitutionKind[];
+    statuses: readonly InstitutionStatus[];
+  }): Promise<SearchHit[]> {
+    const lists = await Promise.all(
+      query.levels.map(async (level) => {
+        switch (level) {
+          case 'DaycareInstitution':
+            return (await this.#registry.list({ operation: 'GetAllDaginstitutioner' })).daycareInstitutions;
+          case 'AssignmentUnit':
+            return (await this.#registry.list({ operation: 'GetAllAnvisningsEnheder' })).assignmentUnits;
+          case 'AlternativeAddress':
+            return (await this.#registry.list({ operation: 'GetAllAlternativAdresser' }))
+              .alternativeAddresses;
+          default:
+            return assertNever(level, 'level');
+        }
+      }),
+    );
+    const records = lists.flat().filter((record) => query.statuses.includes(record.status));
+    return autocomplete(records, query.text, query.first);
   }
 
   #read(sources: readonly ListRequest[]): Promise<RegisterSlice> {

@@ -1,5 +1,6 @@
 import { uniloginEligibility } from './eligibility.ts';
 import { foldText } from './fold-text.ts';
+import { addressText } from './address-text.ts';
 import type {
   AlternativeAddress,
   AssignmentUnit,
@@ -24,6 +25,8 @@ export interface AssignmentUnitFilter {
   ownershipCodes?: readonly number[];
   statuses: readonly InstitutionStatus[];
   nameContains?: string;
+  /** Part of the address line (street, number, floor, door, postcode, city), folded. */
+  addressContains?: string;
   cvrNumber?: string;
   pNumber?: string;
   postalCode?: string;
@@ -49,6 +52,8 @@ export interface AlternativeAddressFilter {
   municipalityCode?: number;
   statuses: readonly InstitutionStatus[];
   nameContains?: string;
+  /** Part of the address line (street, number, floor, door, postcode, city), folded. */
+  addressContains?: string;
   cvrNumber?: string;
   pNumber?: string;
   postalCode?: string;
@@ -63,6 +68,16 @@ const foldedName = (record: Institution): string => {
   if (folded === undefined) {
     folded = foldText(record.name);
     foldedNames.set(record, folded);
+  }
+  return folded;
+};
+
+const foldedAddresses = new WeakMap<UnitFields, string>();
+const foldedAddress = (record: UnitFields): string => {
+  let folded = foldedAddresses.get(record);
+  if (folded === undefined) {
+    folded = foldText(addressText(record.address));
+    foldedAddresses.set(record, folded);
   }
   return folded;
 };
@@ -82,7 +97,9 @@ const common = (
 const unitFields = (
   record: UnitFields,
   filter: { municipalityCode?: number; cvrNumber?: string; pNumber?: string; postalCode?: string },
+  addressSearch: string | undefined,
 ): boolean =>
+  (addressSearch === undefined || foldedAddress(record).includes(addressSearch)) &&
   (filter.municipalityCode === undefined || record.address.municipality.code === filter.municipalityCode) &&
   (filter.cvrNumber === undefined || record.cvrNumber === filter.cvrNumber) &&
   (filter.pNumber === undefined || record.pNumber === filter.pNumber) &&
@@ -99,9 +116,10 @@ export function assignmentUnitPredicate(
   ownershipOf: (daycareInstitutionNumber: string) => number | undefined,
 ): (unit: AssignmentUnit) => boolean {
   const search = folded(filter.nameContains);
+  const addressSearch = folded(filter.addressContains);
   return (unit) =>
     common(unit, filter, search) &&
-    unitFields(unit, filter) &&
+    unitFields(unit, filter, addressSearch) &&
     includes(filter.institutionTypeCodes, unit.institutionType.code) &&
     (filter.ownershipCodes === undefined ||
       filter.ownershipCodes.includes(ownershipOf(unit.daycareInstitutionNumber) ?? Number.NaN));
@@ -126,5 +144,7 @@ export function alternativeAddressPredicate(
   filter: AlternativeAddressFilter,
 ): (alternative: AlternativeAddress) => boolean {
   const search = folded(filter.nameContains);
-  return (alternative) => common(alternative, filter, search) && unitFields(alternative, filter);
+  const addressSearch = folded(filter.addressContains);
+  return (alternative) =>
+    common(alternative, filter, search) && unitFields(alternative, filter, addressSearch);
 }

@@ -1,20 +1,26 @@
 /**
- * Folds text for "name contains" matching: lower case, the Danish letters spelt out (æ → ae,
- * ø → oe, å → aa, as Danes write them without the letters), other accents dropped, runs of
- * white space made one. Both the name and the search text are folded, so `aeblehaven`,
- * `Aeblehaven` and `æblehaven` all find `Æblehaven`.
+ * Folds text for searching, so that what people type meets what the register stores: composed
+ * (NFC) first, so a name stored decomposed folds like one typed composed; lower case; the Danish
+ * letters and their spellings without them made one (æ, ae → a; ø, oe → o; å, aa → a), so
+ * `borne`, `boerne` and `børne` all find "Børne…", `aabyhoj` and `abyhøj` find "Åbyhøj"; other
+ * accents dropped; punctuation and runs of white space made one space (symbols such as emoji
+ * stay: they are what was typed). Both the stored text and
+ * the search text are folded the same way, so only their folded forms are ever compared.
  */
 export function foldText(text: string): string {
   return (
     text
+      .normalize('NFC')
       .toLowerCase()
-      // Before NFD: NFD would split å into a + ring and lose the second a.
-      .replace(/æ/g, 'ae')
-      .replace(/ø/g, 'oe')
-      .replace(/å/g, 'aa')
+      // Before NFD: NFD would split å into a + ring.
+      .replace(/æ/g, 'a')
+      .replace(/ø/g, 'o')
+      .replace(/å/g, 'a')
       .normalize('NFD')
       .replace(/\p{M}/gu, '')
-      .replace(/\s+/g, ' ')
+      .replace(/aa|ae/g, 'a')
+      .replace(/oe/g, 'o')
+      .replace(/[\p{P}\p{Z}\s]+/gu, ' ')
       .trim()
   );
 }

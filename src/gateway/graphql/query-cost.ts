@@ -1,0 +1,117 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import {
+  getNamedType,
+  GraphQLError,
+  isListType,
+  isNonNullType,
+  type DocumentNode,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+} from 'graphql';
+import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import { DEFAULT_PAGE_SIZE } from './connection.ts';
+import { QUERY_TOO_COMPLEX } from './query-limits.ts';
+
+/**
+ * The cost an operation may have: a field costs 1, a list multiplies what is under it by its size.
+ * A 500-unit page with a list card (about 10 fields) costs about 6,000; one with each unit's
+ * daginstitution and alternative addresses about 45,000; three page levels nested (500 × 500 × 500)
+ * are far above.
+ */
+export const MAX_COST = 50_000;
+
+/** The sizes assumed for lists that take no size: what the register holds at most, roughly. */
+const ASSUMED_SIZES: Readonly<Record<string, number>> = {
+  'Query.municipalities': 98,
+  'Query.codes': 100,
+  // 172 alternative adresser in all over 4,817 units: a handful per unit at most.
+  'AssignmentUnit.alternativeAddresses': 10,
+};
+
+/** Default page sizes, as the resolvers apply them. */
+const DEFAULT_SIZES: Readonly<Record<string, number>> = {
+  'Query.search': 10,
+  'Query.changes': 100,
+};
+
+const isList = (type: GraphQLOutputType): boolean => isListType(isNonNullType(type) ? type.ofType : type);
+
+/**
+ * The list estimator: a list field costs 1 + its size × what each item costs. The size is read from
+ * the arguments *after* variables are applied (graphql-query-complexity coerces them), so
+ * `first: $n` costs what `first: 500` does. A size above the page limit counts as the limit: the
+ * connection then refuses it as BAD_USER_INPUT, the answer the README promises.
+ */
+export function listEstimator(maxPageSize: number): ComplexityEstimator {
+  return ({ type, field, args, childComplexity }) => {
+    // Introspection is not counted (GraphiQL needs it; the schema bounds it, and depth is limited).
+    if (field.name.startsWith('__') || type.name.startsWith('__')) return 0;
+    const key = `${type.name}.${field.name}`;
+    // A connection's edges are its page: the connection field has counted its size already.
+    if (type.name.endsWith('Connection')) return undefined;
+    const isConnection = getNamedType(field.type).name.endsWith('Connection');
+    if (!isConnection && !isList(field.type)) return undefined;
+    const asked: unknown =
+      args.first ?? args.last ?? (Array.isArray(args.numbers) ? args.numbers.length : undefined);
+    const size =
+      typeof asked === 'number'
+        ? Math.max(0, Math.min(asked, maxPageSize))
+        : (ASSUMED_SIZES[key] ?? DEFAULT_SIZES[key] ?? DEFAULT_PAGE_SIZE);
+    return 1 + size * childComplexity;
+  };
+}
+
+/** An operation's cost with its variables; the estimators graphql-query-complexity runs. */
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName: string | undefined,
+  maxPageSize: number,
+): number {
+  return getComplexity({
+    schema,
+    query: document,
+    ...(variables !== undefined && { variables }),
+    ...(operationName !== undefined && { operationName }),
+    estimators: [listEstimator(maxPageSize), simpleEstimator({ defaultComplexity: 1 })],
+  });
+}
+
+/**
+ * Refuses, before anything runs, an operation whose cost with its variables is over the limit.
+ * A plugin, not a validation rule: validation runs once per document and is cached, before the
+ * variables are known, which is how a page size passed as a variable used to count as nothing.
+ */
+export function queryCostPlugin<T extends BaseContext>(
+  maxPageSize: number,
+  maxCost = MAX_COST,
+): ApolloServerPlugin<T> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, request, operationName }) {
+          let cost: number;
+          try {
+            cost = operationCost(
+              schema,
+              document,
+              request.variables,
+              operationName ?? undefined,
+              maxPageSize,
+            );
+          } catch {
+            // Variables that do not coerce: execution refuses them with BAD_USER_INPUT, nothing runs.
+            return;
+          }
+          if (cost > maxCost) {
+            throw new GraphQLError(
+              `The operation costs ${cost}, more than the limit of ${maxCost}: ask for smaller pages or fewer nested lists.`,
+              { extensions: { code: QUERY_TOO_COMPLEX, http: { status: 400 } } },
+            );
+          }
+        },
+      };
+    },
+  };
+}
