@@ -50,7 +50,7 @@ const until = async (check: () => boolean, withinMs: number) => {
   }
 };
 
-const NAME_OF = 'query($n: String!) { institution(number: $n) { name } }';
+const NAME_OF = 'query($n: InstitutionNumber!) { institution(number: $n) { name } }';
 
 describe('the live model when the register fails', () => {
   it('keeps serving while the register is down and says how old it is; catches up from the feed when it is back', async () => {
