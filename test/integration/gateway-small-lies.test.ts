@@ -1,5 +1,15 @@
 import { createHash } from 'node:crypto';
-import { buildClientSchema, getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import {
+  buildClientSchema,
+  getIntrospectionQuery,
+  Kind,
+  parse,
+  validate,
+  type IntrospectionQuery,
+} from 'graphql';
+import { loadTypeDefs } from '../../src/gateway/graphql/schema.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway.ts';
 import { startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
@@ -59,6 +69,24 @@ describe('the small lies of issue 14', () => {
     const mutation = schema.getMutationType();
     for (const field of Object.values(mutation?.getFields() ?? {})) {
       for (const arg of field.args) expect(arg.description, `${field.name}(${arg.name})`).toBeTruthy();
+    }
+  });
+});
+
+describe("the README's GraphQL examples", () => {
+  it('are valid one by one and each block as one document (named operations, as GraphiQL needs)', () => {
+    const schema = makeExecutableSchema({ typeDefs: loadTypeDefs() });
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+    expect(blocks.length).toBeGreaterThan(0);
+    for (const block of blocks) {
+      const document = parse(block);
+      expect(validate(schema, document)).toEqual([]);
+      for (const definition of document.definitions) {
+        if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+        expect(definition.name?.value).toBeTruthy();
+        expect(validate(schema, { kind: Kind.DOCUMENT, definitions: [definition] })).toEqual([]);
+      }
     }
   });
 });
