@@ -236,7 +236,7 @@ try {
   await post('{ assignmentUnits(first: 0) { totalCount } }');
   const units = deps.cache.get('list:GetAllAnvisningsEnheder');
   if (units?.type !== 'slice') throw new Error('the unit list is not cached');
-  const institution = `query($n: String!) { institution(number: $n) { number name status unilogin { eligible reasons } } }`;
+  const institution = `query($n: InstitutionNumber!) { institution(number: $n) { number name status unilogin { eligible reasons } } }`;
   const load = (url: string, bodies: string[]): HttpLoadOptions => ({
     url,
     headers: { 'content-type': 'application/json' },
@@ -255,7 +255,7 @@ try {
   const bodiesFor = (query: string) =>
     units.slice.assignmentUnits.map((u) => JSON.stringify({ query, variables: { n: u.number } }));
   const institutionBodies = bodiesFor(institution);
-  const smallBodies = bodiesFor(`query($n: String!) { institution(number: $n) { number name } }`);
+  const smallBodies = bodiesFor(`query($n: InstitutionNumber!) { institution(number: $n) { number name } }`);
   const loads = {
     baseline: load(gateway.url, typenameBodies),
     institution: load(gateway.url, institutionBodies),

@@ -217,7 +217,7 @@ console.log(`          heap used every 5 s (MiB): ${heapSamples.map((h) => h.toF
 // GraphQL until visible; and, with two gateways, 100 writes through the first, read at once from
 // it (a stale read is counted) and polled on the second until visible.
 const admin = await importCaller(registry, 'admin');
-const EMAIL = 'query($n: String!) { institution(number: $n) { ... on AssignmentUnit { email } } }';
+const EMAIL = 'query($n: InstitutionNumber!) { institution(number: $n) { ... on AssignmentUnit { email } } }';
 const emailAt = async (url: string, number: string): Promise<string | null> => {
   const response = await fetch(url, {
     method: 'POST',

@@ -14,6 +14,7 @@ import { cacheControlFromSchema } from './graphql/cache-control-plugin.ts';
 import { createDocumentCachePolicies } from './graphql/cache-policy.ts';
 import { createContextFactory, type GatewayContext } from './graphql/context.ts';
 import { createFormatError } from './graphql/format-error.ts';
+import { subscriptionsOverWebSocketOnly } from './graphql/http-subscriptions.ts';
 import { queryCostPlugin } from './graphql/query-cost.ts';
 import { createQueryLimits } from './graphql/query-limits.ts';
 import { responseCachePlugin, type ResponseStore } from './graphql/response-cache.ts';
@@ -166,6 +167,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
       metrics.plugin as ApolloServerPlugin<GatewayContext>,
       stalenessInExtensions,
       queryCostPlugin<GatewayContext>(deps.maxPageSize),
+      subscriptionsOverWebSocketOnly<GatewayContext>(),
       // graphql-armor's types come from Apollo's CJS build, the gateway's from its ESM build: the same shape.
       ...(limits.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
     ],

@@ -27,7 +27,7 @@ export const ADDRESS_751 = {
 export function unitFields(fields: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     name: 'Æblehaven',
-    institutionTypeCode: '6012',
+    institutionTypeCode: 6012,
     address: ADDRESS_101,
     pNumber: P.koebenhavn[0],
     email: 'aeblehaven@kk.dk',
@@ -40,8 +40,8 @@ export function unitFields(fields: Record<string, unknown> = {}): Record<string,
 export function daycareInstitutionInput(fields: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     name: 'Børnehuset Æblehaven',
-    ownershipCode: '1',
-    legalBasisCode: '1',
+    ownershipCode: 1,
+    legalBasisCode: 1,
     municipalityCode: '101',
     firstUnit: unitFields(),
     ...fields,

@@ -107,9 +107,12 @@ describe('abusive queries', () => {
       { length: 20_000 },
       (_, i) => `G${String(10_000 + (i % 89_999)).padStart(5, '0')}`,
     );
-    const response = await gateway.query('query($n: [String!]!) { institutions(numbers: $n) { number } }', {
-      n: numbers,
-    });
+    const response = await gateway.query(
+      'query($n: [InstitutionNumber!]!) { institutions(numbers: $n) { number } }',
+      {
+        n: numbers,
+      },
+    );
     expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(gateway.metrics.total()).toBe(0);
   });

@@ -116,7 +116,7 @@ describe('against a register without the batch extension', () => {
       'G11406',
       'G15618',
     ];
-    const query = `query($n: [String!]!) { institutions(numbers: $n) { number } }`;
+    const query = `query($n: [InstitutionNumber!]!) { institutions(numbers: $n) { number } }`;
     const withFallback = await callsOf(fallback, query, { n: numbers });
     expect(withFallback.calls).toEqual({ GetAnvisningsEnhederByNummer: numbers.length });
     gateway.clearCaches();

@@ -39,7 +39,8 @@ async function eventually(check: () => Promise<boolean>, withinMs: number): Prom
   }
 }
 
-const EMAIL_OF = 'query($n: String!) { institution(number: $n) { ... on AssignmentUnit { email } } }';
+const EMAIL_OF =
+  'query($n: InstitutionNumber!) { institution(number: $n) { ... on AssignmentUnit { email } } }';
 
 describe('the live read model', () => {
   it('is chosen from the WSDL, loaded before /readyz says ready, and answers every read with no SOAP call', async () => {

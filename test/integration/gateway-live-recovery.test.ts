@@ -50,7 +50,7 @@ const until = async (check: () => boolean, withinMs: number) => {
   }
 };
 
-const NAME_OF = 'query($n: String!) { institution(number: $n) { name } }';
+const NAME_OF = 'query($n: InstitutionNumber!) { institution(number: $n) { name } }';
 
 describe('read your own writes', () => {
   it('a mutation answers only after the model has applied its sequence, even when the feed is slow', async () => {

@@ -66,8 +66,8 @@ describe('the rights matrix through GraphQL', () => {
   beforeAll(async () => {
     const privat = await made('createDaycareInstitution', {
       ...daycareInstitutionInput({
-        ownershipCode: '3',
-        legalBasisCode: '4',
+        ownershipCode: 3,
+        legalBasisCode: 4,
         municipalityCode: '751',
         name: 'Højvang 2',
       }),
@@ -130,7 +130,7 @@ describe('the rights matrix through GraphQL', () => {
   }
 
   it('a municipality may not hand its institution to a private owner or another municipality', async () => {
-    for (const change of [{ ownershipCode: '3', legalBasisCode: '4' }, { municipalityCode: '751' }]) {
+    for (const change of [{ ownershipCode: 3, legalBasisCode: 4 }, { municipalityCode: '751' }]) {
       const { codes } = await attempt(
         'updateDaycareInstitution',
         { number: sibling.kommunal101, ...change },
@@ -175,7 +175,7 @@ describe('scalars refuse malformed input before any call', () => {
     [
       'a P-number literal',
       `mutation { createAssignmentUnit(input: { daycareInstitutionNumber: "G29215", unit: {
-      name: "x", institutionTypeCode: "6012", pNumber: "123",
+      name: "x", institutionTypeCode: 6012, pNumber: "123",
       address: { street: "a", houseNumber: "1", postalCode: "2720", city: "b", municipalityCode: "101" } } }) { userErrors { code } } }`,
       undefined,
       /PNumber must be 10 digits/,

@@ -53,7 +53,7 @@ const INSTITUTION = `
 describe('institution(number) and node(id)', () => {
   it('reads a real anvisningsenhed with every field, in the register’s words', async () => {
     const { institution } = await data<{ institution: Rec }>(
-      `query($n: String!) { institution(number: $n) { ...All } } ${INSTITUTION}`,
+      `query($n: InstitutionNumber!) { institution(number: $n) { ...All } } ${INSTITUTION}`,
       { n: 'G10662' },
     );
     expect(institution).toMatchObject({
@@ -92,7 +92,7 @@ describe('institution(number) and node(id)', () => {
       ['D10041', 'AssignmentUnit'],
     ]) {
       const { institution } = await data<{ institution: Rec }>(
-        `query($n: String!) { institution(number: $n) { ...All } } ${INSTITUTION}`,
+        `query($n: InstitutionNumber!) { institution(number: $n) { ...All } } ${INSTITUTION}`,
         { n: number },
       );
       expect(institution).toMatchObject({ __typename: typename, number });
@@ -167,7 +167,7 @@ describe('Unilogin eligibility, one reason at a time, on the real data', () => {
   const eligibility = async (number: string) =>
     (
       await data<{ institution: { unilogin: Rec } }>(
-        `query($n: String!) { institution(number: $n) { unilogin { eligible reasons } } }`,
+        `query($n: InstitutionNumber!) { institution(number: $n) { unilogin { eligible reasons } } }`,
         {
           n: number,
         },
@@ -374,7 +374,7 @@ describe('Unilogin eligibility, a case the real data lacks', () => {
       .anvisningsenheder({ cvrNummer: '33178522' })
       .filter((u) => u.pNummer === null);
     const { institution } = await data<{ institution: { unilogin: Rec } }>(
-      `query($n: String!) { institution(number: $n) { unilogin { eligible reasons } } }`,
+      `query($n: InstitutionNumber!) { institution(number: $n) { unilogin { eligible reasons } } }`,
       { n: inserted?.anvisningsenhedsNummer },
     );
     expect(institution.unilogin).toEqual({

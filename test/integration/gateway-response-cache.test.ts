@@ -23,7 +23,7 @@ afterAll(async () => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const UNIT = `query($n: String!) { institution(number: $n) { number name unilogin { eligible reasons } } }`;
+const UNIT = `query($n: InstitutionNumber!) { institution(number: $n) { number name unilogin { eligible reasons } } }`;
 
 /** One query's answer, its Age header and the SOAP calls it made. */
 const ask = async (target: TestGateway, query: string, variables?: Record<string, unknown>) => {

@@ -254,14 +254,14 @@ describe('rights chains through GraphQL mutations', () => {
         user: 'kommune-101',
         mutation: 'updateDaycareInstitution',
         allowed: false,
-        input: () => ({ number: n.d, ownershipCode: '3', legalBasisCode: '4' }),
+        input: () => ({ number: n.d, ownershipCode: 3, legalBasisCode: 4 }),
         touches: () => [n.d ?? ''],
       },
       {
         user: 'kommune-101',
         mutation: 'updateDaycareInstitution',
         allowed: true,
-        input: () => ({ number: n.d, ownershipCode: '2', legalBasisCode: '2' }),
+        input: () => ({ number: n.d, ownershipCode: 2, legalBasisCode: 2 }),
         touches: () => [n.d ?? ''],
       },
       {

@@ -70,8 +70,8 @@ describe('every identity × every mutation × own, another municipality’s and 
             'createDaycareInstitution',
             () => ({
               name: uniqueName('ny'),
-              ownershipCode: String(kind.ejerformKode),
-              legalBasisCode: String(kind.lovgrundlagKode),
+              ownershipCode: kind.ejerformKode,
+              legalBasisCode: kind.lovgrundlagKode,
               municipalityCode: String(kind.admKommuneKode),
               firstUnit: unitInput(kind, uniqueName('første')),
             }),

@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 const kommune = { user: 'kommune-101' };
-const READ_BACK = `query($n: String!) { institution(number: $n) { number name
+const READ_BACK = `query($n: InstitutionNumber!) { institution(number: $n) { number name
   ... on AssignmentUnit { address { street } } } }`;
 
 type Created = { createAssignmentUnit: { assignmentUnit: { number: string; name: string } | null } };

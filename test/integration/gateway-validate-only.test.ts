@@ -67,9 +67,9 @@ describe('validateOnly: a dry run of any write', () => {
   it("returns every error the register finds in one answer, the gateway's unknown code among them", async () => {
     const before = registerState();
     const input = daycareInstitutionInput({
-      legalBasisCode: '77',
+      legalBasisCode: 77,
       firstUnit: unitFields({
-        institutionTypeCode: '9999',
+        institutionTypeCode: 9999,
         address: { ...ADDRESS_101, postalCode: '0999' },
         phone: '12',
       }),

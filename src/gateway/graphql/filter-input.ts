@@ -77,6 +77,10 @@ const near = (value: InputMaybe<NearInput> | undefined): NearFilter | undefined 
   return { latitude, longitude, radiusMeters };
 };
 
+/** A MunicipalityCode (the scalar has checked it and made it unpadded text) as the domain's number. */
+const municipality = (value: InputMaybe<string> | undefined): number | undefined =>
+  value === null || value === undefined ? undefined : Number(value);
+
 const optional = <T>(value: InputMaybe<T> | undefined): T | undefined => (value === null ? undefined : value);
 
 /** AssignmentUnitFilter input → domain filter. */
@@ -85,7 +89,7 @@ export function toAssignmentUnitFilter(
 ): AssignmentUnitFilter {
   const f = input ?? {};
   return {
-    municipalityCode: optional(f.municipalityCode),
+    municipalityCode: municipality(f.municipalityCode),
     institutionTypeCodes: codes(f.institutionTypeCodes),
     ownershipCodes: codes(f.ownershipCodes),
     statuses: statuses(f.status),
@@ -105,7 +109,7 @@ export function toDaycareInstitutionFilter(
 ): DaycareInstitutionFilter {
   const f = input ?? {};
   return {
-    municipalityCode: optional(f.municipalityCode),
+    municipalityCode: municipality(f.municipalityCode),
     ownershipCodes: codes(f.ownershipCodes),
     legalBasisCodes: codes(f.legalBasisCodes),
     ownerCvrNumber: optional(f.ownerCvrNumber),
@@ -121,7 +125,7 @@ export function toAlternativeAddressFilter(
 ): AlternativeAddressFilter {
   const f = input ?? {};
   return {
-    municipalityCode: optional(f.municipalityCode),
+    municipalityCode: municipality(f.municipalityCode),
     statuses: statuses(f.status),
     nameContains: nameContains(f.nameContains),
     addressContains: addressContains(f.addressContains),

@@ -59,6 +59,15 @@ export function createFormatError(logger: Logger) {
     // A scalar's refusal of a literal (scalars/text-scalar.ts) is bad input, not a bad document.
     if (originalCode(error) === 'BAD_USER_INPUT' && formatted.path === undefined)
       return { message: formatted.message, ...where, extensions: { code: 'BAD_USER_INPUT' } };
+    // Apollo's automatic persisted queries: a hash that is not the query's, sent without a code.
+    if (formatted.message === 'provided sha does not match query' && formatted.path === undefined) {
+      return {
+        message:
+          'extensions.persistedQuery.sha256Hash is not the SHA-256 of the query sent with it: send the hash of this query text, or no hash.',
+        ...where,
+        extensions: { code: 'BAD_REQUEST' },
+      };
+    }
     const code = formatted.extensions?.code;
     // Apollo's request errors come before execution; an error with a path came from a resolver.
     if (typeof code === 'string' && PROTOCOL_ERROR_CODES.has(code) && formatted.path === undefined) {

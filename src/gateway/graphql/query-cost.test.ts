@@ -42,7 +42,7 @@ describe('the cost of an operation, with its variables applied', () => {
 
   it('counts a list of numbers by its length, and backward pages by last', () => {
     const numbers = (n: number) =>
-      cost('query($n: [String!]!) { institutions(numbers: $n) { number name } }', {
+      cost('query($n: [InstitutionNumber!]!) { institutions(numbers: $n) { number name } }', {
         n: Array.from({ length: n }, () => 'G10662'),
       });
     expect(numbers(400)).toBeGreaterThan(numbers(4) * 50);

@@ -1,9 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { applyCors, type CorsOrigins } from './cors.ts';
+import { exceedsDepth } from './json-depth.ts';
 import { BodyTooLargeError, readBody } from './read-body.ts';
 import { sendAnswer } from './send-answer.ts';
 import { sendError } from './send.ts';
+
+/** The deepest a request body may nest: far more than any input of the schema needs. */
+const MAX_JSON_DEPTH = 32;
 
 /** A plain node:http handler. */
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -61,6 +65,15 @@ export function createGraphqlHandler<TContext extends BaseContext>(
         body = isJson && text !== '' ? JSON.parse(text) : text;
       } catch {
         return sendError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON.');
+      }
+      // No input of the schema nests deeper than a few levels (an address in a unit in an input).
+      if (exceedsDepth(body, MAX_JSON_DEPTH)) {
+        return sendError(
+          res,
+          400,
+          'BAD_USER_INPUT',
+          `The request body nests deeper than ${MAX_JSON_DEPTH} levels.`,
+        );
       }
     }
     const response = await apollo.executeHTTPGraphQLRequest({

@@ -9,7 +9,7 @@ const MUNICIPALITY_UNITS = `# The active anvisningsenheder of one municipality
 # (kommuneKode; 751 is Aarhus), a page at a time:
 # pass pageInfo.endCursor as $after for the next.
 query MunicipalityUnits(
-  $municipalityCode: Int!
+  $municipalityCode: MunicipalityCode!
   $first: Int
   $after: String
 ) {
@@ -73,7 +73,7 @@ const UNILOGIN_ELIGIBILITY = `# May Unilogin users be created at this
 # institutionsnummer, and if not, why not? Try also
 # D10041 (no CVR- or P-nummer), G13047 (closed) or
 # G30306 (a daginstitution).
-query UniloginEligibility($number: String!) {
+query UniloginEligibility($number: InstitutionNumber!) {
   institution(number: $number) {
     __typename
     number

@@ -174,15 +174,15 @@ export type AlternativeAddressFilter = {
   /** CVRNummer: 8 digits that pass the modulus-11 check. */
   cvrNumber?: InputMaybe<Scalars['CvrNumber']['input']>;
   /** Kommune of the address (kommuneKode). */
-  municipalityCode?: InputMaybe<Scalars['Int']['input']>;
+  municipalityCode?: InputMaybe<Scalars['MunicipalityCode']['input']>;
   /** Part of the name (Navn), ignoring case, accents and the spelling of æ/ø/å. */
   nameContains?: InputMaybe<Scalars['String']['input']>;
   /** Only those within a radius of a point; orders the result by distance and fills `distanceMeters`. */
   near?: InputMaybe<NearInput>;
   /** PNummer: 10 digits. */
-  pNumber?: InputMaybe<Scalars['String']['input']>;
+  pNumber?: InputMaybe<Scalars['PNumber']['input']>;
   /** PostNummer of the address: 4 digits. */
-  postalCode?: InputMaybe<Scalars['String']['input']>;
+  postalCode?: InputMaybe<Scalars['PostalCode']['input']>;
   /** Aktivitetsstatus; any of them. Active only by default. */
   status?: Array<InstitutionStatus>;
   /** Only those that are (true) or are not (false) Unilogin-eligible. */
@@ -267,7 +267,7 @@ export type AssignmentUnitEdge = {
 };
 
 /**
- * An anvisningsenhed's own fields. Codes are the register's, as text, checked against its code tables
+ * An anvisningsenhed's own fields. Codes are the register's, as integers (as `Code.code` and the filters), checked against its code tables
  * (`Query.codes`). CVRNummer is not given: the register fills it in from the P-nummer.
  */
 export type AssignmentUnitFields = {
@@ -275,8 +275,8 @@ export type AssignmentUnitFields = {
   address: AddressInput;
   /** Email. */
   email?: InputMaybe<Scalars['Email']['input']>;
-  /** InstType3, e.g. `"6012"` (Query.codes(table: INSTITUTION_TYPE)). */
-  institutionTypeCode: Scalars['String']['input'];
+  /** InstType3, e.g. `6012` (Query.codes(table: INSTITUTION_TYPE)). */
+  institutionTypeCode: Scalars['Int']['input'];
   /** EnhedsNavn (at most 132 characters). */
   name: Scalars['Text']['input'];
   /** PNummer: must be active in CVR; gives the unit its CVR-nummer. */
@@ -293,8 +293,8 @@ export type AssignmentUnitFilter = {
   cvrNumber?: InputMaybe<Scalars['CvrNumber']['input']>;
   /** InstType3 codes; any of them (e.g. [6010, 6012]). */
   institutionTypeCodes?: InputMaybe<Array<Scalars['Int']['input']>>;
-  /** Kommune of the address (kommuneKode), e.g. 101. */
-  municipalityCode?: InputMaybe<Scalars['Int']['input']>;
+  /** Kommune of the address (kommuneKode), e.g. `101` (text or integer). */
+  municipalityCode?: InputMaybe<Scalars['MunicipalityCode']['input']>;
   /** Part of the name (EnhedsNavn), ignoring case, accents, punctuation and the spelling of æ/ø/å (`aeblehaven`, `ablehaven` and `æblehaven` find `Æblehaven`; `borne` finds `Børne…`); at most 132 characters. */
   nameContains?: InputMaybe<Scalars['String']['input']>;
   /** Only those within a radius of a point; orders the result by distance and fills `distanceMeters`. */
@@ -302,9 +302,9 @@ export type AssignmentUnitFilter = {
   /** EjerformKode of the daginstitution the unit belongs to; any of them (1 Kommunal, 2 Selvejende, 3 Privat, 4 Udliciteret). */
   ownershipCodes?: InputMaybe<Array<Scalars['Int']['input']>>;
   /** PNummer: 10 digits. */
-  pNumber?: InputMaybe<Scalars['String']['input']>;
+  pNumber?: InputMaybe<Scalars['PNumber']['input']>;
   /** PostNummer of the address: 4 digits. */
-  postalCode?: InputMaybe<Scalars['String']['input']>;
+  postalCode?: InputMaybe<Scalars['PostalCode']['input']>;
   /** Aktivitetsstatus; any of them. Active only by default. */
   status?: Array<InstitutionStatus>;
   /** Only those that are (true) or are not (false) Unilogin-eligible. */
@@ -465,14 +465,14 @@ export type CreateAssignmentUnitPayload = {
 export type CreateDaycareInstitutionInput = {
   /** The first anvisningsenhed. */
   firstUnit: AssignmentUnitFields;
-  /** LovgrundlagKode, e.g. `"1"` (Query.codes(table: LEGAL_BASIS)). */
-  legalBasisCode: Scalars['String']['input'];
+  /** LovgrundlagKode, e.g. `1` (Query.codes(table: LEGAL_BASIS)). */
+  legalBasisCode: Scalars['Int']['input'];
   /** AdmKommuneKode: the administrating municipality. */
   municipalityCode: Scalars['MunicipalityCode']['input'];
   /** DaginstitutionsNavn (at most 132 characters). */
   name: Scalars['Text']['input'];
-  /** EjerformKode, e.g. `"1"` Kommunal (Query.codes(table: OWNERSHIP)). */
-  ownershipCode: Scalars['String']['input'];
+  /** EjerformKode, e.g. `1` Kommunal (Query.codes(table: OWNERSHIP)). */
+  ownershipCode: Scalars['Int']['input'];
 };
 
 /** The result of createDaycareInstitution: both new records as the register now has them, or userErrors. */
@@ -566,8 +566,8 @@ export type DaycareInstitutionEdge = {
 export type DaycareInstitutionFilter = {
   /** LovgrundlagKode; any of them. */
   legalBasisCodes?: InputMaybe<Array<Scalars['Int']['input']>>;
-  /** Administrerende kommune (admKommuneKode), e.g. 101. */
-  municipalityCode?: InputMaybe<Scalars['Int']['input']>;
+  /** Administrerende kommune (admKommuneKode), e.g. `101` (text or integer). */
+  municipalityCode?: InputMaybe<Scalars['MunicipalityCode']['input']>;
   /** Part of the name (daginstitutionsNavn), ignoring case, accents and the spelling of æ/ø/å. */
   nameContains?: InputMaybe<Scalars['String']['input']>;
   /** Ejer-CVR (ejerCvrNummer): only those whose recorded owner is this CVR. */
@@ -1055,13 +1055,13 @@ export type QueryDaycareInstitutionsArgs = {
 
 /** The entry points (ExportService, udtræk). */
 export type QueryInstitutionArgs = {
-  number: Scalars['String']['input'];
+  number: Scalars['InstitutionNumber']['input'];
 };
 
 
 /** The entry points (ExportService, udtræk). */
 export type QueryInstitutionsArgs = {
-  numbers: Array<Scalars['String']['input']>;
+  numbers: Array<Scalars['InstitutionNumber']['input']>;
 };
 
 
@@ -1179,7 +1179,7 @@ export type UpdateAssignmentUnitInput = {
   /** Email. */
   email?: InputMaybe<Scalars['Email']['input']>;
   /** InstType3. */
-  institutionTypeCode?: InputMaybe<Scalars['String']['input']>;
+  institutionTypeCode?: InputMaybe<Scalars['Int']['input']>;
   /** EnhedsNavn. */
   name?: InputMaybe<Scalars['Text']['input']>;
   /** EnhedsNummer. */
@@ -1202,7 +1202,7 @@ export type UpdateAssignmentUnitPayload = {
 /** A daginstitution's number and only the fields to change (left out or null: unchanged). */
 export type UpdateDaycareInstitutionInput = {
   /** LovgrundlagKode. */
-  legalBasisCode?: InputMaybe<Scalars['String']['input']>;
+  legalBasisCode?: InputMaybe<Scalars['Int']['input']>;
   /** AdmKommuneKode. */
   municipalityCode?: InputMaybe<Scalars['MunicipalityCode']['input']>;
   /** DaginstitutionsNavn. */
@@ -1210,7 +1210,7 @@ export type UpdateDaycareInstitutionInput = {
   /** DaginstitutionsNummer. */
   number: Scalars['InstitutionNumber']['input'];
   /** EjerformKode. */
-  ownershipCode?: InputMaybe<Scalars['String']['input']>;
+  ownershipCode?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** The result of updateDaycareInstitution. */

@@ -7,7 +7,7 @@ import type {
 } from '../generated/resolvers-types.ts';
 import { unitTypeCode } from './daycare-institution-specs.ts';
 import type { WriteSpec } from './run-write.ts';
-import { given, toAssignmentUnitWrite, toUnitChanges } from './to-write.ts';
+import { givenCode, toAssignmentUnitWrite, toUnitChanges } from './to-write.ts';
 
 type UnitPayload = { assignmentUnit: AssignmentUnit | null };
 
@@ -37,7 +37,7 @@ export function updateAssignmentUnit(input: UpdateAssignmentUnitInput): WriteSpe
     write: (writer, caller) =>
       writer.updateAssignmentUnit(caller, input.number, {
         ...toUnitChanges(input),
-        institutionTypeCode: given(input.institutionTypeCode),
+        institutionTypeCode: givenCode(input.institutionTypeCode),
       }),
     readBack: readUnit,
     refused: { assignmentUnit: null },

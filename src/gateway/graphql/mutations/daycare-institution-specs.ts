@@ -5,11 +5,11 @@ import type {
   UpdateDaycareInstitutionInput,
 } from '../generated/resolvers-types.ts';
 import type { CodeCheck, WriteSpec } from './run-write.ts';
-import { given, toAssignmentUnitWrite } from './to-write.ts';
+import { given, givenCode, toAssignmentUnitWrite } from './to-write.ts';
 
 /** The code checks of a daginstitution's own fields, at `at` in the input. */
 export const daycareInstitutionCodes = (
-  fields: { ownershipCode?: string | null; legalBasisCode?: string | null },
+  fields: { ownershipCode?: number | null; legalBasisCode?: number | null },
   at: string[],
 ): CodeCheck[] => [
   {
@@ -27,7 +27,7 @@ export const daycareInstitutionCodes = (
 ];
 
 /** The code check of a unit's type, at `at` in the input. */
-export const unitTypeCode = (value: string | null | undefined, at: string[]): CodeCheck => ({
+export const unitTypeCode = (value: number | null | undefined, at: string[]): CodeCheck => ({
   field: [...at, 'institutionTypeCode'],
   table: 'INSTITUTION_TYPE',
   element: 'InstType3',
@@ -50,8 +50,8 @@ export function createDaycareInstitution(
         caller,
         {
           name: input.name,
-          ownershipCode: input.ownershipCode,
-          legalBasisCode: input.legalBasisCode,
+          ownershipCode: String(input.ownershipCode),
+          legalBasisCode: String(input.legalBasisCode),
           municipalityCode: input.municipalityCode,
         },
         toAssignmentUnitWrite(input.firstUnit),
@@ -76,8 +76,8 @@ export function updateDaycareInstitution(
     write: (writer, caller) =>
       writer.updateDaycareInstitution(caller, input.number, {
         name: given(input.name),
-        ownershipCode: given(input.ownershipCode),
-        legalBasisCode: given(input.legalBasisCode),
+        ownershipCode: givenCode(input.ownershipCode),
+        legalBasisCode: givenCode(input.legalBasisCode),
         municipalityCode: given(input.municipalityCode),
       }),
     readBack: async (written, fresh) => ({

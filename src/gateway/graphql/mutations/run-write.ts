@@ -24,7 +24,7 @@ export interface CodeCheck {
   table: CodeTable;
   /** The register's element name, for the message (`InstType3`). */
   element: string;
-  value: string | null | undefined;
+  value: number | null | undefined;
 }
 
 /** A committed write. */
@@ -78,7 +78,7 @@ const parentOf = (record: Institution): string | null => {
 };
 
 /**
- * Codes are the register's strings, checked against its own code tables (read through the shared
+ * Codes are the register's integers, checked against its own code tables (read through the shared
  * cache): a code it adds is accepted as soon as it serves it, with no schema change.
  */
 async function checkCodes(context: GatewayContext, checks: readonly CodeCheck[]): Promise<UserError[]> {
@@ -86,12 +86,12 @@ async function checkCodes(context: GatewayContext, checks: readonly CodeCheck[])
   for (const check of checks) {
     if (check.value === null || check.value === undefined) continue;
     const table = await context.codes.codeTable(check.table);
-    const value = check.value.trim();
-    if (/^[0-9]+$/.test(value) && table.some((row) => row.code === Number(value))) continue;
+    const value = check.value;
+    if (table.some((row) => row.code === value)) continue;
     errors.push({
       field: check.field,
       code: 'KODE_UKENDT',
-      message: `${check.element} ${JSON.stringify(check.value)} findes ikke i registerets kodetabel; gyldige koder: ${table.map((row) => row.code).join(', ')}.`,
+      message: `${check.element} ${value} findes ikke i registerets kodetabel; gyldige koder: ${table.map((row) => row.code).join(', ')}.`,
     });
   }
   return errors;

@@ -20,6 +20,13 @@ import type {
 export const given = <T>(value: InputMaybe<T> | undefined): Exclude<T, null> | undefined =>
   value === null || value === undefined ? undefined : (value as Exclude<T, null>);
 
+/**
+ * A code given, as the register's text (`6012`), or undefined for left out or null. Codes are
+ * integers in GraphQL, as in `Code.code` and the filters; the ImportService takes them as text.
+ */
+export const givenCode = (value: InputMaybe<number> | undefined): string | undefined =>
+  value === null || value === undefined ? undefined : String(value);
+
 /** AddressInput → AddressWrite. */
 export function toAddressWrite(input: AddressInput): AddressWrite {
   return {
@@ -39,7 +46,7 @@ export function toAddressWrite(input: AddressInput): AddressWrite {
 export function toAssignmentUnitWrite(input: AssignmentUnitFields): AssignmentUnitWrite {
   return {
     name: input.name,
-    institutionTypeCode: input.institutionTypeCode,
+    institutionTypeCode: String(input.institutionTypeCode),
     address: toAddressWrite(input.address),
     pNumber: input.pNumber,
     email: input.email ?? null,

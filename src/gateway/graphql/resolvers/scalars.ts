@@ -12,6 +12,9 @@ const parse = (value: unknown): string => {
 /** DateTime: ISO 8601 text; the domain model already holds instants as UTC text. */
 export const dateTimeScalar = new GraphQLScalarType<string, string>({
   name: 'DateTime',
+  // Given here too: a scalar built in code replaces the SDL's, description included.
+  description:
+    "An instant as ISO 8601 text in UTC, e.g. `2026-03-26T23:00:00.000Z` (the register's `oprettetTidspunkt`/`nedlagtTidspunkt`, xs:dateTime).",
   serialize: (value) => {
     if (typeof value !== 'string') throw new TypeError('DateTime must be a string in the domain model');
     return value;

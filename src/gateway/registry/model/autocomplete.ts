@@ -65,45 +65,53 @@ export function autocomplete(records: Iterable<Institution>, typed: string, limi
   const query = foldText(typed);
   if (query === '' || limit === 0) return [];
   const queryWords = query.split(' ');
-  const tiers: SearchHit[][] = [[], [], [], []];
+  // One bounded, ordered bucket per tier. Once the better tiers hold `limit` suggestions together,
+  // worse tiers cannot contribute and are no longer tried: a typed letter matches thousands of
+  // records, and most are then dismissed by one startsWith.
+  const buckets: SearchHit[][] = [[], [], [], []];
+  let worstUseful: number = Tier.Inside;
   for (const record of records) {
-    let best: { hit: SearchHit; tier: Tier } | null = null;
+    let bestTier = Number.POSITIVE_INFINITY;
+    let best: SearchableText | null = null;
     for (const t of textsOf(record)) {
       const tier = matchTier(t.folded, query, queryWords);
-      if (tier === null) continue;
+      if (tier === null || tier >= bestTier || tier > worstUseful) continue;
       // A number matches only from its start: "10" inside G31062 is no suggestion.
       if (t.field === 'NUMBER' && tier !== Tier.Prefix) continue;
-      if (best === null || tier < best.tier) {
-        best = { hit: { institution: record, matchedField: t.field, matchedText: t.text }, tier };
+      bestTier = tier;
+      best = t;
+    }
+    const bucket = buckets[bestTier];
+    if (best === null || bucket === undefined) continue;
+    const last = bucket.at(-1);
+    if (bucket.length === limit && last !== undefined && compareText(best.text, record, last) >= 0) continue;
+    insertBounded(bucket, { institution: record, matchedField: best.field, matchedText: best.text }, limit);
+    let held = 0;
+    for (let tier = 0; tier < buckets.length; tier++) {
+      held += buckets[tier]?.length ?? 0;
+      if (held >= limit) {
+        worstUseful = tier;
+        break;
       }
     }
-    if (best !== null) tiers[best.tier]?.push(best.hit);
   }
-  // Only the first `limit` are needed: a bounded selection per tier, not a sort of every match
-  // (one typed letter matches thousands).
-  const result: SearchHit[] = [];
-  for (const tier of tiers) {
-    if (result.length === limit) break;
-    result.push(...smallest(tier, limit - result.length, byRelevance));
-  }
-  return result;
+  return buckets.flat().slice(0, limit);
 }
 
-const byRelevance = (a: SearchHit, b: SearchHit): number =>
-  a.matchedText.length - b.matchedText.length ||
-  collator.compare(a.matchedText, b.matchedText) ||
-  (a.institution.number < b.institution.number ? -1 : a.institution.number > b.institution.number ? 1 : 0);
+/** Orders a candidate (its text and record) against a kept suggestion. */
+const compareText = (text: string, record: Institution, kept: SearchHit): number =>
+  text.length - kept.matchedText.length ||
+  collator.compare(text, kept.matchedText) ||
+  (record.number < kept.institution.number ? -1 : record.number > kept.institution.number ? 1 : 0);
 
-/** The `k` smallest items in order: one comparison per item once `k` are held. */
-function smallest<T>(items: readonly T[], k: number, compare: (a: T, b: T) => number): T[] {
-  const kept: T[] = [];
-  for (const item of items) {
-    const last = kept.at(-1);
-    if (kept.length === k && last !== undefined && compare(item, last) >= 0) continue;
-    let i = kept.length;
-    while (i > 0 && compare(item, kept[i - 1] as T) < 0) i -= 1;
-    kept.splice(i, 0, item);
-    if (kept.length > k) kept.pop();
+/** Inserts in order and drops the last beyond `limit`. */
+function insertBounded(bucket: SearchHit[], hit: SearchHit, limit: number): void {
+  let i = bucket.length;
+  while (i > 0) {
+    const before = bucket[i - 1];
+    if (before === undefined || compareText(hit.matchedText, hit.institution, before) >= 0) break;
+    i -= 1;
   }
-  return kept;
+  bucket.splice(i, 0, hit);
+  if (bucket.length > limit) bucket.pop();
 }
