@@ -5,7 +5,7 @@ import type { Scope } from '../lib/rights.ts';
 import { href } from '../lib/use-hash-route.ts';
 import { CreateDaycareMutation } from './documents.ts';
 import { CodeField, FormMessage, TextField } from './field.tsx';
-import { assignmentUnitInput, formValue, UnitFields, wellFormed } from './unit-fields.tsx';
+import { assignmentUnitInput, formValue, requiredCode, UnitFields, wellFormed } from './unit-fields.tsx';
 import { useDryRun } from './use-dry-run.ts';
 import { useWrite } from './use-write.ts';
 
@@ -23,8 +23,8 @@ export function CreateDaycare({ scope }: { scope: Scope }) {
       {
         input: {
           name: formValue(form, 'name') ?? '',
-          ownershipCode: formValue(form, 'ownershipCode') ?? '',
-          legalBasisCode: formValue(form, 'legalBasisCode') ?? '',
+          ownershipCode: requiredCode(form, 'ownershipCode'),
+          legalBasisCode: requiredCode(form, 'legalBasisCode'),
           municipalityCode: formValue(form, 'municipalityCode') ?? '',
           firstUnit: assignmentUnitInput(form, 'firstUnit'),
         },

@@ -15,7 +15,7 @@ import {
 } from './documents.ts';
 import { CodeField, FormMessage, TextField } from './field.tsx';
 import { UnitEditor } from './unit-editor.tsx';
-import { assignmentUnitInput, formValue, UnitFields } from './unit-fields.tsx';
+import { assignmentUnitInput, formCode, formValue, UnitFields } from './unit-fields.tsx';
 import { useFormWrite } from './use-form-write.ts';
 import { useWrite } from './use-write.ts';
 
@@ -75,8 +75,8 @@ export function DaycareEditor({ number, scope }: { number: string; scope: Scope 
           input: {
             number: daycare.number,
             name: formValue(form, 'name'),
-            ownershipCode: formValue(form, 'ownershipCode'),
-            legalBasisCode: formValue(form, 'legalBasisCode'),
+            ownershipCode: formCode(form, 'ownershipCode'),
+            legalBasisCode: formCode(form, 'legalBasisCode'),
             municipalityCode: formValue(form, 'municipalityCode'),
           },
         },

@@ -36,7 +36,7 @@ export const EditableUnitFragment = graphql(`
 `);
 
 export const UnitAddressesQuery = graphql(`
-  query UnitAddresses($number: String!) {
+  query UnitAddresses($number: InstitutionNumber!) {
     institution(number: $number) {
       __typename
       ... on AssignmentUnit {
@@ -93,7 +93,7 @@ export const MaintainableDaycareQuery = graphql(`
 `);
 
 export const DaycareForEditQuery = graphql(`
-  query DaycareForEdit($number: String!, $after: String) {
+  query DaycareForEdit($number: InstitutionNumber!, $after: String) {
     institution(number: $number) {
       __typename
       ... on DaycareInstitution {

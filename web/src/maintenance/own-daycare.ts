@@ -7,7 +7,10 @@ import { MaintainableDaycareQuery } from './documents.ts';
 export function ownFilter(scope: Scope): DaycareInstitutionFilter | null {
   switch (scope.kind) {
     case 'kommune':
-      return { municipalityCode: scope.municipalityCode, ownershipCodes: [...MUNICIPAL_OWNERSHIP_CODES] };
+      return {
+        municipalityCode: String(scope.municipalityCode),
+        ownershipCodes: [...MUNICIPAL_OWNERSHIP_CODES],
+      };
     case 'privat':
       return { ownershipCodes: [PRIVATE_OWNERSHIP_CODE], ownerCvrNumber: scope.cvrNumber };
     default:

@@ -38,7 +38,7 @@ function MoveTarget({
   daycare: Daycare;
   error: string | undefined;
 }) {
-  const { data } = useOwnDaycare(scope, { municipalityCode: daycare.administeringMunicipality.code });
+  const { data } = useOwnDaycare(scope, { municipalityCode: String(daycare.administeringMunicipality.code) });
   const targets = (data?.daycareInstitutions.edges ?? [])
     .map((e) => e.node)
     .filter((d) => d.number !== daycare.number);

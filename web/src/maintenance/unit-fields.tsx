@@ -13,7 +13,14 @@ const FORMAT_CHECKS: Readonly<Record<string, (value: string) => string | undefin
 };
 
 /** Fields whose scalar refuses an empty value, so that the API would refuse the whole request. */
-const REQUIRED_OF_KIND = ['pNumber', 'address.postalCode', 'municipalityCode'];
+const REQUIRED_OF_KIND = [
+  'pNumber',
+  'address.postalCode',
+  'municipalityCode',
+  'ownershipCode',
+  'legalBasisCode',
+  'institutionTypeCode',
+];
 
 /**
  * Whether every field of the form that the API reads as a scalar holds a value of its kind: only
@@ -124,6 +131,18 @@ export const formValue = (form: FormData, key: string): string | null => {
   return value === '' ? null : value;
 };
 
+/** A code field of a submitted form as the API's `Int` codes take it; null when it is empty. */
+export const formCode = (form: FormData, key: string): number | null => {
+  const value = formValue(form, key);
+  return value === null ? null : Number(value);
+};
+
+/**
+ * A code the API requires (`Int!`). An empty one keeps a dry run from being sent (wellFormed);
+ * should a save send it anyway, 0 is a code no table has, and the register names it at its field.
+ */
+export const requiredCode = (form: FormData, key: string): number => formCode(form, key) ?? 0;
+
 /** The alternative adresse fields of a submitted form (an anvisningsenhed's, without its type). */
 export function unitInput(form: FormData, prefix: string) {
   const v = (name: string) => formValue(form, prefix === '' ? name : `${prefix}.${name}`);
@@ -147,6 +166,8 @@ export function unitInput(form: FormData, prefix: string) {
 /** An anvisningsenhed's fields of a submitted form. */
 export const assignmentUnitInput = (form: FormData, prefix: string) => ({
   ...unitInput(form, prefix),
-  institutionTypeCode:
-    formValue(form, prefix === '' ? 'institutionTypeCode' : `${prefix}.institutionTypeCode`) ?? '',
+  institutionTypeCode: requiredCode(
+    form,
+    prefix === '' ? 'institutionTypeCode' : `${prefix}.institutionTypeCode`,
+  ),
 });

@@ -9,7 +9,7 @@ import { addressLine, STATUS_TEXT, UNILOGIN_REASON_TEXT } from '../lib/texts.ts'
 import { href } from '../lib/use-hash-route.ts';
 
 const InstitutionDetailQueryDoc = graphql(`
-  query InstitutionDetail($number: String!) {
+  query InstitutionDetail($number: InstitutionNumber!) {
     institution(number: $number) {
       __typename
       id

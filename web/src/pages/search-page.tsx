@@ -47,7 +47,7 @@ const SearchUnitsQuery = graphql(`
 `);
 
 const NumberLookupQuery = graphql(`
-  query NumberLookup($number: String!) {
+  query NumberLookup($number: InstitutionNumber!) {
     institution(number: $number) {
       __typename
       number
@@ -82,7 +82,7 @@ function filterFrom(params: URLSearchParams): AssignmentUnitFilter {
         : params.get('felt') === 'adresse'
           ? { addressContains: q }
           : { nameContains: q })),
-    ...(kommune !== undefined && { municipalityCode: kommune }),
+    ...(kommune !== undefined && { municipalityCode: String(kommune) }),
     ...(type !== undefined && { institutionTypeCodes: [type] }),
     ...(ejerform !== undefined && { ownershipCodes: [ejerform] }),
   };
