@@ -101,11 +101,11 @@ const readiness = async (url: string) => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const EMAIL_OF = `query($n: String!) { institution(number: $n) { number ... on AssignmentUnit { email } } }`;
+const EMAIL_OF = `query($n: InstitutionNumber!) { institution(number: $n) { number ... on AssignmentUnit { email } } }`;
 
 describe.skipIf(!hasServers)('several gateways sharing Redis', () => {
   it('a query persisted through one replica is answered by the others from its hash alone', async () => {
-    const query = `query Persisted($n: String!) { institution(number: $n) { number name } }`;
+    const query = `query Persisted($n: InstitutionNumber!) { institution(number: $n) { number name } }`;
     const hash = sha256(query);
     // Unknown everywhere at first: the protocol's answer, not a failure.
     const unknown = await post(replica(1).url, persisted(hash, { n: 'G10662' }));
@@ -155,7 +155,7 @@ describe.skipIf(!hasServers)('several gateways sharing Redis', () => {
   });
 
   it('an answer computed by one replica is served by the others from Redis', async () => {
-    const query = `query Shared($n: String!) { institution(number: $n) { number name status } }`;
+    const query = `query Shared($n: InstitutionNumber!) { institution(number: $n) { number name status } }`;
     const hits = () => Promise.all(replicas.map((r) => metric(r.url, 'gateway_response_cache_hits_total')));
     const before = await hits();
     expect((await replica(0).query(query, { n: 'G18063' })).errors).toBeUndefined();
@@ -195,7 +195,7 @@ describe.skipIf(!hasServers)('several gateways sharing Redis', () => {
   });
 
   it('a slow Redis fails no request: the process answers within the command deadline', async () => {
-    const query = `query Slow($n: String!) { institution(number: $n) { number name } }`;
+    const query = `query Slow($n: InstitutionNumber!) { institution(number: $n) { number name } }`;
     const fallbacksBefore = await metric(replica(1).url, 'gateway_redis_fallbacks_total');
     const client = createClient({ url: redis.url });
     await client.connect();
@@ -322,7 +322,7 @@ describe.skipIf(!hasServers)('Redis killed and restarted under load, through ngi
   });
 
   it('fails no GraphQL request, says so in /readyz and /metrics, and goes back to Redis', async () => {
-    const query = `query Load($n: String!) { institution(number: $n) { number name } }`;
+    const query = `query Load($n: InstitutionNumber!) { institution(number: $n) { number name } }`;
     const numbers = ['G10662', 'G13047', 'G18063', 'G10432'];
     const failures: string[] = [];
     let requests = 0;
@@ -379,7 +379,7 @@ describe.skipIf(!hasServers)('Redis killed and restarted under load, through ngi
     expect(await metric(replica(0).url, 'gateway_redis_outages_total')).toBe(outagesBefore + 1);
     expect(await metric(replica(0).url, 'gateway_redis_fallbacks_total')).toBeGreaterThan(0);
     // Redis is used again: a query persisted now is known at another replica.
-    const fresh = `query AfterOutage($n: String!) { institution(number: $n) { number } }`;
+    const fresh = `query AfterOutage($n: InstitutionNumber!) { institution(number: $n) { number } }`;
     await post(replica(0).url, persisted(sha256(fresh), { n: 'G10662' }, fresh));
     const elsewhere = await post(replica(2).url, persisted(sha256(fresh), { n: 'G10662' }));
     expect(elsewhere.errors).toBeUndefined();

@@ -171,7 +171,7 @@ describe('the register’s exports, streamed by the gateway', () => {
     const created = await gateway.query<{
       createAssignmentUnit: { assignmentUnit: { number: string } | null };
     }>(
-      `mutation { createAssignmentUnit(input: { daycareInstitutionNumber: "G29215", unit: { name: "Eksportprøven", institutionTypeCode: "6010",
+      `mutation { createAssignmentUnit(input: { daycareInstitutionNumber: "G29215", unit: { name: "Eksportprøven", institutionTypeCode: 6010,
         address: { street: "Tyborøn Allé", houseNumber: "47", postalCode: "2720", city: "Vanløse", municipalityCode: "101" },
         pNumber: "8676166552" } }) { assignmentUnit { number } userErrors { code } } }`,
       {},

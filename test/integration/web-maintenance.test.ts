@@ -53,7 +53,7 @@ async function unitOf(number: string) {
   const answer = await gateway.query<{
     institution: { status: string; email: string | null; daycareInstitution: { number: string } };
   }>(
-    'query ($n: String!) { institution(number: $n) { status ... on AssignmentUnit { email daycareInstitution { number } } } }',
+    'query ($n: InstitutionNumber!) { institution(number: $n) { status ... on AssignmentUnit { email daycareInstitution { number } } } }',
     { n: number },
   );
   return answer.data?.institution;
@@ -118,8 +118,8 @@ describe.skipIf(!runInBrowser)(
       const same = await gateway.query<{
         createDaycareInstitution: { userErrors: { field: string[]; message: string }[] };
       }>(
-        `mutation { createDaycareInstitution(input: { name: "Børnehuset Æblehaven", ownershipCode: "1", legalBasisCode: "1", municipalityCode: "101",
-          firstUnit: { name: "Æblehaven", institutionTypeCode: "6012", pNumber: "4774805696",
+        `mutation { createDaycareInstitution(input: { name: "Børnehuset Æblehaven", ownershipCode: 1, legalBasisCode: 1, municipalityCode: "101",
+          firstUnit: { name: "Æblehaven", institutionTypeCode: 6012, pNumber: "4774805696",
           address: { street: "Tyborøn Allé", houseNumber: "47", postalCode: "9999", city: "Vanløse", municipalityCode: "101" } } })
           { userErrors { field message } } }`,
         {},

@@ -105,8 +105,10 @@ describe.skipIf(!runInBrowser)(
       await checkPage(page, 'anvisningsenhed');
 
       await page.getByRole('link', { name: parent.name }).click();
+      // The unit and its parent may share a name: wait for the parent's own page, not the heading.
+      await page.waitForURL((url) => url.hash.includes(parent.number));
       await page.getByRole('heading', { level: 1, name: parent.name }).waitFor();
-      expect(await page.locator('dl.facts').textContent()).toContain('Daginstitution');
+      await page.locator('dl.facts', { hasText: 'Daginstitution' }).waitFor();
       expect(await page.getByRole('link', { name: 'Den Private Børnehave Højvang' }).count()).toBe(1);
       expect(
         await page
