@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { chooseEncoding, compress, MIN_COMPRESSED_BYTES } from './compression.ts';
+import { chooseEncoding, compress, MIN_COMPRESSED_SIZE } from '../../http/content-encoding.ts';
 import { appendVary } from './cors.ts';
 import { etagOf, matchesIfNoneMatch } from './etag.ts';
 
@@ -28,7 +28,7 @@ export async function sendAnswer(
       return;
     }
   }
-  if (raw.length >= MIN_COMPRESSED_BYTES) {
+  if (raw.length >= MIN_COMPRESSED_SIZE) {
     res.setHeader('Vary', appendVary(res.getHeader('Vary'), 'Accept-Encoding'));
     const encoding = chooseEncoding(req.headers['accept-encoding']);
     if (encoding !== null) {
