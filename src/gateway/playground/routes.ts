@@ -1,7 +1,6 @@
-import type { OutgoingHttpHeaders } from 'node:http';
 import { GRAPHQL_PATH } from '../app.ts';
+import { createFixedRoute } from '../http/fixed-route.ts';
 import type { RouteHandler } from '../http/graphql-handler.ts';
-import { sendError } from '../http/send.ts';
 import { loadPlaygroundAssets } from './assets.ts';
 import { PLAYGROUND_EXAMPLES } from './examples.ts';
 import { buildPlaygroundPage, PLAYGROUND_CSP } from './page.ts';
@@ -11,18 +10,6 @@ export const PLAYGROUND_PATH = '/playground';
 
 /** Where its scripts and stylesheets are served, each under a name that includes its content hash. */
 export const PLAYGROUND_ASSETS_PATH = `${PLAYGROUND_PATH}/assets`;
-
-/** Answers GET and HEAD with a fixed body; anything else is 405. */
-function createFixedRoute(headers: OutgoingHttpHeaders, body: Buffer): RouteHandler {
-  return (req, res) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.setHeader('Allow', 'GET, HEAD');
-      return sendError(res, 405, 'BAD_REQUEST', 'Only GET and HEAD are served here.');
-    }
-    res.writeHead(200, { ...headers, 'Content-Length': body.length, 'X-Content-Type-Options': 'nosniff' });
-    res.end(req.method === 'HEAD' ? undefined : body);
-  };
-}
 
 /**
  * The offline GraphiQL playground as routes for `createGateway`: the page at `/playground` and its

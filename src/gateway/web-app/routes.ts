@@ -1,24 +1,13 @@
 import type { OutgoingHttpHeaders } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { createFixedRoute } from '../http/fixed-route.ts';
 import type { RouteHandler } from '../http/graphql-handler.ts';
-import { send, sendError } from '../http/send.ts';
+import { send } from '../http/send.ts';
 import { WEB_APP_CSP } from './csp.ts';
 import { readStaticFiles } from './static-files.ts';
 
 /** Where `npm run build:web` writes the app (web/vite.config.ts); not committed. */
 export const WEB_APP_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
-
-/** Answers GET and HEAD with a fixed body; anything else is 405. */
-function createFixedRoute(headers: OutgoingHttpHeaders, body: Buffer): RouteHandler {
-  return (req, res) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.setHeader('Allow', 'GET, HEAD');
-      return sendError(res, 405, 'BAD_REQUEST', 'Only GET and HEAD are served here.');
-    }
-    res.writeHead(200, { ...headers, 'Content-Length': body.length, 'X-Content-Type-Options': 'nosniff' });
-    res.end(req.method === 'HEAD' ? undefined : body);
-  };
-}
 
 /**
  * The built web app as routes for `createGateway`: its page at `/` (the app routes in the URL's
