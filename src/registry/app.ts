@@ -51,7 +51,7 @@ export async function createRegistryServices(
       operations: options.changeFeed
         ? { ...createExportOperations(store), ...createChangeFeedOperations(store) }
         : createExportOperations(store),
-      checkOperation: (_, xml) => problemToCheck(exportSchema.problem(xml)),
+      checkOperation: (_, parsed) => problemToCheck(exportSchema.problem(parsed)),
       edit: exportEdit,
     }),
     {
@@ -70,10 +70,10 @@ export async function createRegistryServices(
     // The dry run asked for by a write (this project's extension), declared in ImportService.xsd.
     understoodHeaders: new Set([VALIDATE_ONLY_HEADER_NAME]),
     // A write answers its schema errors as SKEMA_FEJL in ImportSvarXML (contract §3), not as a fault.
-    checkOperation: (operation, xml) =>
+    checkOperation: (operation, parsed, caller) =>
       writeCheck.handles(operation)
-        ? writeCheck.check(operation, xml)
-        : problemToCheck(importSchema.problem(xml)),
+        ? writeCheck.check(operation, parsed, caller)
+        : problemToCheck(importSchema.problem(parsed)),
   });
   return [exportService, importService];
 }

@@ -14,7 +14,6 @@ import type { UserDirectory } from './auth/user-directory.ts';
 import { trackForGracefulClose } from '../http/graceful-close.ts';
 import { handleSoapEndpoint, send } from './http/soap-endpoint.ts';
 import { requestIdFrom } from './http/request-id.ts';
-import { requestContext } from './soap/request-context.ts';
 import type { SoapService } from './soap/soap-service.ts';
 import type { TlsMaterial } from './tls.ts';
 
@@ -101,12 +100,17 @@ export async function startRegistryServer(options: RegistryServerOptions): Promi
     const url = new URL(req.url ?? '/', 'https://localhost');
     const service = byPath.get(url.pathname) ?? schemaPaths.get(url.pathname);
     if (service === undefined) return send(res, 404, 'text/plain', 'Not found\n');
-    await requestContext.run({ identity, requestId, log, requestXml: '' }, () =>
-      handleSoapEndpoint(service, req, res, url, {
+    await handleSoapEndpoint(
+      service,
+      req,
+      res,
+      url,
+      {
         maxBodyBytes: options.maxRequestBodyBytes,
         sendTimeoutMs: options.sendTimeoutMs ?? 30_000,
         publicUrl,
-      }),
+      },
+      { identity, requestId, log },
     );
   };
 

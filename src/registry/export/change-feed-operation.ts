@@ -14,9 +14,9 @@ export const MAX_CHANGES_PER_PAGE = 1000;
  */
 export function createChangeFeedOperations(store: RegistryStore) {
   return {
-    GetAendringer: () => {
-      const fraSekvens = requireSentInteger('GetAendringer', 'fraSekvens', 0, Number.MAX_SAFE_INTEGER);
-      const maksAntal = requireSentInteger('GetAendringer', 'maksAntal', 1, MAX_CHANGES_PER_PAGE);
+    GetAendringer: (_, { operation: sent }) => {
+      const fraSekvens = requireSentInteger(sent, 'GetAendringer', 'fraSekvens', 0, Number.MAX_SAFE_INTEGER);
+      const maksAntal = requireSentInteger(sent, 'GetAendringer', 'maksAntal', 1, MAX_CHANGES_PER_PAGE);
       const page = store.changePage(fraSekvens, maksAntal);
       return { GetAendringerResult: { $xml: writeElements(changePageToXml(page)) } };
     },

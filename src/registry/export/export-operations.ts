@@ -2,6 +2,7 @@ import type { DagtilbudsRegister } from '../domain/model.ts';
 import { EJERFORM, INST_TYPE3, KOMMUNER, LOVGRUNDLAG } from '../domain/code-tables.ts';
 import type { RegistryStore } from '../store/registry-store.ts';
 import { requireNumberList, requireText } from '../soap/args.ts';
+import type { OperationCall } from '../soap/soap-service.ts';
 import { requireSentInteger } from './sent-integer.ts';
 import {
   alternativAdresserToXml,
@@ -16,7 +17,7 @@ import { writeElements } from './xml-writer.ts';
 export const MAX_BATCH_NUMBERS = 1000;
 
 /** One ExportService operation: parsed arguments in, the response element's content out. */
-export type Operation = (args: unknown) => Record<string, unknown>;
+export type Operation = (args: unknown, call: OperationCall) => Record<string, unknown>;
 
 /**
  * The ExportService operations over a store, by their WSDL names. Every list answer is the full set
@@ -49,9 +50,10 @@ export function createExportOperations(store: RegistryStore, now: () => Date = (
       const nummer = requireText(args, 'GetDagtilbudByDagInstitutionsNummer', 'DagInstitutionsNummer');
       return result('GetDagtilbudByDagInstitutionsNummer', dagtilbudsRegisterToXml(slice([nummer])));
     },
-    GetDagtilbudByAdmKommuneNummer: () => {
+    GetDagtilbudByAdmKommuneNummer: (_, call) => {
       // xs:int, as sent: node-soap's parseInt would read "101abc" as København.
       const kode = requireSentInteger(
+        call.operation,
         'GetDagtilbudByAdmKommuneNummer',
         'AdmkommuneNummer',
         -(2 ** 31),

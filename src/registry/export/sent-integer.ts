@@ -1,16 +1,21 @@
-import sax from 'sax';
-import { currentRequest } from '../soap/request-context.ts';
+import { childTexts, type ParsedOperation } from '../soap/parsed-operation.ts';
 import { badParameter } from '../soap/soap-fault.ts';
 
 /**
  * A required integer parameter within [min, max], read from the request as sent. node-soap hands
  * xs:int and xs:long parameters over as `parseInt` of their text, which takes `1.5` for 1 and
  * `101abc` for 101. The XSD check in front of it refuses those, but not a number out of the
- * operation's range, so it reads the text of the operation element the Body carried (as dispatch
- * cut it out) and answers anything but one whole number in range with a Client fault.
+ * operation's range, so it reads the text of the operation element the Body carried (parsed once,
+ * for the XSD check) and answers anything but one whole number in range with a Client fault.
  */
-export function requireSentInteger(operation: string, name: string, min: number, max: number): number {
-  const sent = childTexts(currentRequest().operationXml ?? '', name);
+export function requireSentInteger(
+  sentElement: ParsedOperation,
+  operation: string,
+  name: string,
+  min: number,
+  max: number,
+): number {
+  const sent = childTexts(sentElement, name);
   if (sent.length > 1) throw badParameter(operation, name, 'is given more than once');
   const text = (sent[0] ?? '').trim();
   if (text === '') throw badParameter(operation, name, 'is required');
@@ -22,33 +27,4 @@ export function requireSentInteger(operation: string, name: string, min: number,
     throw badParameter(operation, name, `must be from ${min} to ${max}; got ${text}`);
   }
   return value;
-}
-
-/**
- * The text content (character data and CDATA, nested elements' included) of each child of the
- * operation element with this local name, in document order.
- */
-function childTexts(operationXml: string, name: string): string[] {
-  const parser = sax.parser(true, { xmlns: true });
-  const texts: string[] = [];
-  let depth = 0;
-  let current: string | null = null;
-  parser.onopentag = (tag) => {
-    depth += 1;
-    if (depth === 2 && (tag as sax.QualifiedTag).local === name) current = '';
-  };
-  parser.onclosetag = () => {
-    if (depth === 2 && current !== null) {
-      texts.push(current);
-      current = null;
-    }
-    depth -= 1;
-  };
-  const add = (text: string) => {
-    if (current !== null) current += text;
-  };
-  parser.ontext = add;
-  parser.oncdata = add;
-  parser.write(operationXml).close();
-  return texts;
 }

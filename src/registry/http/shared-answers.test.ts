@@ -1,13 +1,20 @@
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { SoapService } from '../soap/soap-service.ts';
 import { shareAnswers } from './shared-answers.ts';
 
 const SOAP_11 = 'text/xml; charset=utf-8';
 const SOAP_12 = 'application/soap+xml; charset=utf-8';
+const caller = {
+  identity: { kind: 'reader', name: 'reader' },
+  requestId: 'r',
+  log: pino({ level: 'silent' }),
+} as const;
 const request = (xml: string, contentType = SOAP_11, soapAction?: string) => ({
   xml,
   contentType,
   soapAction,
+  caller,
 });
 
 /** A service that counts its computations and answers `statusCode` with a big body. */

@@ -55,7 +55,10 @@ export function shareAnswers(service: SoapService, options: SharedAnswersOptions
         keptBytes = 0;
         keptSequence = sequence;
       }
-      const key = `${sequence}:${createHash('sha256').update(JSON.stringify(args)).digest('base64')}`;
+      // The caller is no part of the key: every caller gets the same ExportService answer.
+      const [{ xml, contentType, soapAction }] = args;
+      const request = JSON.stringify([xml, contentType, soapAction]);
+      const key = `${sequence}:${createHash('sha256').update(request).digest('base64')}`;
       const hit = kept.get(key);
       if (hit !== undefined) return hit;
       const pending = inFlight.get(key);

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Caller } from '../soap/caller.ts';
 import type { SoapService } from '../soap/soap-service.ts';
 import { BodyTooLargeError, readBody } from './read-body.ts';
-import { currentRequest } from '../soap/request-context.ts';
 import { faultAnswer } from '../soap/soap-fault-envelope.ts';
 import { versionOfMediaType } from '../soap/soap-versions.ts';
 import { findXmlProblem } from './xml-guard.ts';
@@ -30,6 +30,7 @@ export async function handleSoapEndpoint(
   res: ServerResponse,
   url: URL,
   limits: SoapEndpointOptions,
+  caller: Caller,
 ): Promise<void> {
   const { maxBodyBytes, sendTimeoutMs, publicUrl } = limits;
   if (req.method === 'GET' && url.pathname === `/${service.name}` && url.search.toLowerCase() === '?wsdl') {
@@ -65,12 +66,12 @@ export async function handleSoapEndpoint(
     const fault = faultAnswer(version, 'Client', problem);
     return send(res, fault.statusCode, fault.contentType, fault.body);
   }
-  currentRequest().requestXml = xml;
   const soapAction = req.headers.soapaction;
   const response = await service.process({
     xml,
     contentType,
     soapAction: typeof soapAction === 'string' ? soapAction : undefined,
+    caller,
   });
   return sendAnswer(res, response.statusCode, response.contentType, response.body, sendTimeoutMs);
 }

@@ -32,22 +32,18 @@ export function insertAlternativAdresse(
   const unitNummer = named.nummer;
   if (named.error !== null) errors.push(named.error);
   if (errors.length > 0) return fejl(errors);
-  return tools.store.write((w) => {
+  return tools.write((w) => {
     const unit = structure.parentAnvisningsenhed(unitNummer, `${A}/EnhedsNummer`);
     if (unit.error !== null) return fejl([unit.error]);
     const daginstitution = daginstitutionOf(structure, unitNummer);
     const pNummer = text(a.PNummer);
     const cvrNummer = tools.cvrOf(pNummer);
     const refused =
-      tools.refusal(
-        'InsertAlternativAdresse',
-        unitNummer,
-        [tools.scopeOf(daginstitution)],
-        `${A}/EnhedsNummer`,
-      ) ?? tools.pNummerRefusal('InsertAlternativAdresse', unitNummer, pNummer, `${A}/PNummer`);
+      tools.refusal(unitNummer, [tools.scopeOf(daginstitution)], `${A}/EnhedsNummer`) ??
+      tools.pNummerRefusal(unitNummer, pNummer, `${A}/PNummer`);
     if (refused !== null) return fejl([refused]);
     const nummer = w.issueNumber();
-    const stamp = w.recordChange(tools.change('alternativadresse', nummer, 'InsertAlternativAdresse'));
+    const stamp = w.recordChange(tools.change('alternativadresse', nummer));
     w.putAlternativAdresse({
       alternativAdresseNummer: nummer,
       anvisningsenhedsNummer: unitNummer,
@@ -75,7 +71,7 @@ export function updateAlternativAdresse(
   const errors = validateAlternativAdresseFields(a, 'update', tools.externalChecks, A);
   const nummer = a.AlternativAdresseNummer?.trim() ?? '';
   if (errors.length > 0) return fejl(errors, nummer || undefined);
-  return tools.store.write((w) => {
+  return tools.write((w) => {
     const found = structure.activeAlternativAdresse(nummer, `${A}/AlternativAdresseNummer`);
     if (found.error !== null) return fejl([found.error], nummer);
     const current = found.record;
@@ -91,15 +87,8 @@ export function updateAlternativAdresse(
       cvrNummer: a.PNummer === undefined ? current.cvrNummer : tools.cvrOf(pNummer),
     };
     const refused =
-      tools.refusal(
-        'UpdateAlternativAdresse',
-        nummer,
-        [tools.scopeOf(daginstitution)],
-        `${A}/AlternativAdresseNummer`,
-      ) ??
-      (pNummer === current.pNummer
-        ? null
-        : tools.pNummerRefusal('UpdateAlternativAdresse', nummer, pNummer, `${A}/PNummer`));
+      tools.refusal(nummer, [tools.scopeOf(daginstitution)], `${A}/AlternativAdresseNummer`) ??
+      (pNummer === current.pNummer ? null : tools.pNummerRefusal(nummer, pNummer, `${A}/PNummer`));
     if (refused !== null) return fejl([refused], nummer);
     if (a.EnhedsNummer !== undefined && a.EnhedsNummer.trim() !== current.anvisningsenhedsNummer) {
       return fejl(
@@ -113,7 +102,7 @@ export function updateAlternativAdresse(
         nummer,
       );
     }
-    const stamp = w.recordChange(tools.change('alternativadresse', nummer, 'UpdateAlternativAdresse'));
+    const stamp = w.recordChange(tools.change('alternativadresse', nummer));
     w.putAlternativAdresse({ ...next, ...stamp });
     return ok(nummer, stamp.aendringsSekvens);
   });
@@ -122,13 +111,13 @@ export function updateAlternativAdresse(
 /** DeleteAlternativAdresse: closes it (Nedlagt); the number is never reused. */
 export function deleteAlternativAdresse(tools: WriteTools, structure: Structure, nummer: string): ImportSvar {
   const felt = 'AlternativAdresseNummer';
-  return tools.store.write((w) => {
+  return tools.write((w) => {
     const found = structure.activeAlternativAdresse(nummer, felt);
     if (found.error !== null) return fejl([found.error], nummer);
     const daginstitution = daginstitutionOf(structure, found.record.anvisningsenhedsNummer);
-    const refused = tools.refusal('DeleteAlternativAdresse', nummer, [tools.scopeOf(daginstitution)], felt);
+    const refused = tools.refusal(nummer, [tools.scopeOf(daginstitution)], felt);
     if (refused !== null) return fejl([refused], nummer);
-    const stamp = w.recordChange(tools.change('alternativadresse', nummer, 'DeleteAlternativAdresse'));
+    const stamp = w.recordChange(tools.change('alternativadresse', nummer));
     w.putAlternativAdresse(tools.closed(found.record, stamp));
     return ok(nummer, stamp.aendringsSekvens);
   });
@@ -141,7 +130,7 @@ export function moveAlternativAdresse(
   nummer: string,
   targetNummer: string,
 ): ImportSvar {
-  return tools.store.write((w) => {
+  return tools.write((w) => {
     const found = structure.activeAlternativAdresse(nummer, 'AlternativAdresseNummer');
     if (found.error !== null) return fejl([found.error], nummer);
     const target = structure.parentAnvisningsenhed(targetNummer, 'EnhedsNummer');
@@ -149,12 +138,7 @@ export function moveAlternativAdresse(
     const from = daginstitutionOf(structure, found.record.anvisningsenhedsNummer);
     const to = daginstitutionOf(structure, targetNummer);
     // Where it leaves and where it goes, both by their daginstitutions; a move grants nothing.
-    const refused = tools.refusal(
-      'MoveAlternativAdresse',
-      nummer,
-      [tools.scopeOf(from), tools.scopeOf(to)],
-      'EnhedsNummer',
-    );
+    const refused = tools.refusal(nummer, [tools.scopeOf(from), tools.scopeOf(to)], 'EnhedsNummer');
     if (refused !== null) return fejl([refused], nummer);
     const errors: RuleError[] = [];
     if (found.record.anvisningsenhedsNummer === targetNummer) {
@@ -172,7 +156,7 @@ export function moveAlternativAdresse(
       });
     }
     if (errors.length > 0) return fejl(errors, nummer);
-    const stamp = w.recordChange(tools.change('alternativadresse', nummer, 'MoveAlternativAdresse'));
+    const stamp = w.recordChange(tools.change('alternativadresse', nummer));
     w.putAlternativAdresse({
       ...found.record,
       anvisningsenhedsNummer: targetNummer,

@@ -30,21 +30,17 @@ export function insertAnvisningsEnhed(
   const parentNummer = named.nummer;
   if (named.error !== null) errors.push(named.error);
   if (errors.length > 0) return fejl(errors);
-  return tools.store.write((w) => {
+  return tools.write((w) => {
     const parent = structure.parentDaginstitution(parentNummer, `${E}/DagInstitutionsNummer`);
     if (parent.error !== null) return fejl([parent.error]);
     const refused =
-      tools.refusal(
-        'InsertAnvisningsEnhed',
-        parentNummer,
-        [tools.scopeOf(parent.record)],
-        `${E}/DagInstitutionsNummer`,
-      ) ?? tools.pNummerRefusal('InsertAnvisningsEnhed', parentNummer, text(e.PNummer), `${E}/PNummer`);
+      tools.refusal(parentNummer, [tools.scopeOf(parent.record)], `${E}/DagInstitutionsNummer`) ??
+      tools.pNummerRefusal(parentNummer, text(e.PNummer), `${E}/PNummer`);
     if (refused !== null) return fejl([refused]);
     const crossErrors = crossValidate(parent.record, code(e.InstType3));
     if (crossErrors.length > 0) return fejl(crossErrors);
     const nummer = w.issueNumber();
-    const stamp = w.recordChange(tools.change('anvisningsenhed', nummer, 'InsertAnvisningsEnhed'));
+    const stamp = w.recordChange(tools.change('anvisningsenhed', nummer));
     w.putAnvisningsEnhed(newAnvisningsEnhed(tools, e, nummer, parentNummer, stamp));
     return ok(nummer, stamp.aendringsSekvens);
   });
@@ -59,7 +55,7 @@ export function updateAnvisningsEnhed(
   const errors = validateAnvisningsEnhedFields(e, 'update', tools.externalChecks, E);
   const nummer = e.EnhedsNummer?.trim() ?? '';
   if (errors.length > 0) return fejl(errors, nummer || undefined);
-  return tools.store.write((w) => {
+  return tools.write((w) => {
     const found = structure.activeAnvisningsenhed(nummer, `${E}/EnhedsNummer`);
     if (found.error !== null) return fejl([found.error], nummer);
     const current = found.record;
@@ -79,10 +75,8 @@ export function updateAnvisningsEnhed(
     };
     // The unit's right is its daginstitution's; only a new P-number is checked on its own.
     const refused =
-      tools.refusal('UpdateAnvisningsEnhed', nummer, [tools.scopeOf(parent)], `${E}/EnhedsNummer`) ??
-      (pNummer === current.pNummer
-        ? null
-        : tools.pNummerRefusal('UpdateAnvisningsEnhed', nummer, pNummer, `${E}/PNummer`));
+      tools.refusal(nummer, [tools.scopeOf(parent)], `${E}/EnhedsNummer`) ??
+      (pNummer === current.pNummer ? null : tools.pNummerRefusal(nummer, pNummer, `${E}/PNummer`));
     if (refused !== null) return fejl([refused], nummer);
     const structural: RuleError[] = [];
     if (
@@ -97,7 +91,7 @@ export function updateAnvisningsEnhed(
     }
     structural.push(...crossValidate(parent, next.instType3));
     if (structural.length > 0) return fejl(structural, nummer);
-    const stamp = w.recordChange(tools.change('anvisningsenhed', nummer, 'UpdateAnvisningsEnhed'));
+    const stamp = w.recordChange(tools.change('anvisningsenhed', nummer));
     w.putAnvisningsEnhed({ ...next, ...stamp });
     return ok(nummer, stamp.aendringsSekvens);
   });
@@ -109,12 +103,12 @@ export function updateAnvisningsEnhed(
  */
 export function deleteAnvisningsEnhed(tools: WriteTools, structure: Structure, nummer: string): ImportSvar {
   const felt = 'EnhedsNummer';
-  return tools.store.write((w) => {
+  return tools.write((w) => {
     const found = structure.activeAnvisningsenhed(nummer, felt);
     if (found.error !== null) return fejl([found.error], nummer);
     const parent = structure.daginstitution(found.record.daginstitutionsNummer);
     if (parent === undefined) throw new Error(`Unit ${nummer} has no parent`);
-    const refused = tools.refusal('DeleteAnvisningsEnhed', nummer, [tools.scopeOf(parent)], felt);
+    const refused = tools.refusal(nummer, [tools.scopeOf(parent)], felt);
     if (refused !== null) return fejl([refused], nummer);
     const active = structure.activeAlternativesOf(nummer);
     if (active.length > 0) {
@@ -130,7 +124,7 @@ export function deleteAnvisningsEnhed(tools: WriteTools, structure: Structure, n
         nummer,
       );
     }
-    const stamp = w.recordChange(tools.change('anvisningsenhed', nummer, 'DeleteAnvisningsEnhed'));
+    const stamp = w.recordChange(tools.change('anvisningsenhed', nummer));
     w.putAnvisningsEnhed(tools.closed(found.record, stamp));
     return ok(nummer, stamp.aendringsSekvens);
   });
@@ -146,7 +140,7 @@ export function moveAnvisningsEnhed(
   nummer: string,
   targetNummer: string,
 ): ImportSvar {
-  return tools.store.write((w) => {
+  return tools.write((w) => {
     const found = structure.activeAnvisningsenhed(nummer, 'EnhedsNummer');
     if (found.error !== null) return fejl([found.error], nummer);
     const unit = found.record;
@@ -156,7 +150,6 @@ export function moveAnvisningsEnhed(
     if (source === undefined) throw new Error(`Unit ${nummer} has no parent`);
     // The right to the unit is its source's; a move also needs the target's, and grants nothing.
     const refused = tools.refusal(
-      'MoveAnvisningsEnhed',
       nummer,
       [tools.scopeOf(source), tools.scopeOf(target.record)],
       'DagInstitutionsNummer',
@@ -186,7 +179,7 @@ export function moveAnvisningsEnhed(
     }
     errors.push(...crossValidate(target.record, unit.instType3, 'DagInstitutionsNummer'));
     if (errors.length > 0) return fejl(errors, nummer);
-    const stamp = w.recordChange(tools.change('anvisningsenhed', nummer, 'MoveAnvisningsEnhed'));
+    const stamp = w.recordChange(tools.change('anvisningsenhed', nummer));
     w.putAnvisningsEnhed({ ...unit, daginstitutionsNummer: targetNummer, ...stamp });
     return ok(nummer, stamp.aendringsSekvens);
   });

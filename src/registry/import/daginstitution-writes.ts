@@ -80,15 +80,14 @@ export function insertDaginstitution(
   const ejerCvrNummer = tools.cvrOf(text(e.PNummer));
   const scope = { ejerformKode: code(d.ejerformKode), admKommuneKode: adm, ejerCvrNummer };
   const refused =
-    tools.refusal('InsertDaginstitution', undefined, [scope], D) ??
-    tools.pNummerRefusal('InsertDaginstitution', undefined, text(e.PNummer), `${E}/PNummer`);
+    tools.refusal(undefined, [scope], D) ?? tools.pNummerRefusal(undefined, text(e.PNummer), `${E}/PNummer`);
   if (refused !== null) return fejl([refused]);
 
-  return tools.store.write((w) => {
+  return tools.write((w) => {
     const nummer = w.issueNumber();
     const enhedsNummer = w.issueNumber();
     // One sequence per changed record, at one time: the daginstitution's, then its first unit's.
-    const stamp = w.recordChange(tools.change('daginstitution', nummer, 'InsertDaginstitution'));
+    const stamp = w.recordChange(tools.change('daginstitution', nummer));
     w.putDaginstitution({
       daginstitutionsNummer: nummer,
       daginstitutionsNavn: text(d.daginstitutionsNavn) ?? '',
@@ -101,10 +100,8 @@ export function insertDaginstitution(
       nedlagtTidspunkt: null,
       ...stamp,
     });
-    tools.inWrite('InsertDaginstitution');
-    const unitStamp = w.recordChange(
-      tools.change('anvisningsenhed', enhedsNummer, 'InsertDaginstitution', stamp.aendretTidspunkt),
-    );
+    tools.inWrite();
+    const unitStamp = w.recordChange(tools.change('anvisningsenhed', enhedsNummer, stamp.aendretTidspunkt));
     w.putAnvisningsEnhed(newAnvisningsEnhed(tools, e, enhedsNummer, nummer, unitStamp));
     return {
       status: 'OK',
@@ -126,7 +123,7 @@ export function updateDaginstitution(
   const errors = validateDaginstitutionFields(d, 'update', D);
   if (errors.length > 0) return fejl(errors, d.daginstitutionsNummer);
   const nummer = d.daginstitutionsNummer?.trim() ?? '';
-  return tools.store.write((w) => {
+  return tools.write((w) => {
     const found = structure.activeDaginstitution(nummer, `${D}/daginstitutionsNummer`);
     if (found.error !== null) return fejl([found.error], nummer);
     const current = found.record;
@@ -140,7 +137,6 @@ export function updateDaginstitution(
     // Rights on the institution as it is and as it would be: nobody writes an institution out of
     // reach. The owner is not an input, so it stays.
     const refused = tools.refusal(
-      'UpdateDaginstitution',
       nummer,
       [tools.scopeOf(current), tools.scopeOf(next)],
       `${D}/daginstitutionsNummer`,
@@ -155,7 +151,7 @@ export function updateDaginstitution(
       { ejerformKode: `${D}/ejerformKode`, instType3: `${D}/lovgrundlagKode` },
     );
     if (crossErrors.length > 0) return fejl(crossErrors, nummer);
-    const stamp = w.recordChange(tools.change('daginstitution', nummer, 'UpdateDaginstitution'));
+    const stamp = w.recordChange(tools.change('daginstitution', nummer));
     w.putDaginstitution({ ...next, ...stamp });
     return ok(nummer, stamp.aendringsSekvens);
   });
@@ -164,10 +160,10 @@ export function updateDaginstitution(
 /** DeleteDaginstitution: closes (Nedlagt) once no active unit is left under it; never cascades. */
 export function deleteDaginstitution(tools: WriteTools, structure: Structure, nummer: string): ImportSvar {
   const felt = 'DagInstitutionsNummer';
-  return tools.store.write((w) => {
+  return tools.write((w) => {
     const found = structure.activeDaginstitution(nummer, felt);
     if (found.error !== null) return fejl([found.error], nummer);
-    const refused = tools.refusal('DeleteDaginstitution', nummer, [tools.scopeOf(found.record)], felt);
+    const refused = tools.refusal(nummer, [tools.scopeOf(found.record)], felt);
     if (refused !== null) return fejl([refused], nummer);
     const active = structure.activeUnitsOf(nummer);
     if (active.length > 0) {
@@ -185,7 +181,7 @@ export function deleteDaginstitution(tools: WriteTools, structure: Structure, nu
         nummer,
       );
     }
-    const stamp = w.recordChange(tools.change('daginstitution', nummer, 'DeleteDaginstitution'));
+    const stamp = w.recordChange(tools.change('daginstitution', nummer));
     w.putDaginstitution(tools.closed(found.record, stamp));
     return ok(nummer, stamp.aendringsSekvens);
   });

@@ -3,11 +3,11 @@ import type {
   AnvisningsEnhedInput,
   DaginstitutionInput,
 } from '../domain/import-input.ts';
-import type { RuleError } from '../rules/index.ts';
 import { requireText } from '../soap/args.ts';
-import { currentRequest } from '../soap/request-context.ts';
+import type { Caller } from '../soap/caller.ts';
+import type { ParsedOperation } from '../soap/parsed-operation.ts';
 import { SoapFault } from '../soap/soap-fault.ts';
-import type { OperationCheck } from '../soap/soap-service.ts';
+import type { OperationCall, OperationCheck } from '../soap/soap-service.ts';
 import { childObject } from '../soap/string-leaves.ts';
 import {
   deleteAlternativAdresse,
@@ -24,8 +24,8 @@ import {
 import { deleteDaginstitution, insertDaginstitution, updateDaginstitution } from './daginstitution-writes.ts';
 import { importSvarToXml, type ImportSvar } from './import-answer.ts';
 import { createStructure } from './structure.ts';
-import { createWriteTools, type ImportDeps } from './write-tools.ts';
-import { isValidateOnly } from './validate-only.ts';
+import { createWriteContext, type WriteContext } from './write-context.ts';
+import { createWriteTools, type ImportDeps, type WriteTools } from './write-tools.ts';
 import { createImportSchemaValidator, importSchemaText } from './xsd-validator.ts';
 
 /** The operations that change the store: each answers ImportSvarXML, schema errors included. */
@@ -53,14 +53,11 @@ export function createImportWriteCheck() {
   const validator = createImportSchemaValidator();
   return {
     handles: (operation: string) => IMPORT_WRITE_OPERATIONS.has(operation),
-    check(operation: string, operationXml: string): OperationCheck {
-      const { errors, structural } = validator.validateOperationXml(operationXml);
-      if (!structural) {
-        // The write answers value errors together with the rules' (they are not validated twice).
-        currentRequest().schemaErrors = errors;
-        return { kind: 'run' };
-      }
-      currentRequest().log.info({ operation, fejl: errors.map((f) => f.kode) }, 'write answered FEJL');
+    check(operation: string, parsed: ParsedOperation, caller: Caller): OperationCheck {
+      const { errors, structural } = validator.validateOperation(parsed);
+      // The write answers value errors together with the rules' (they are not validated twice).
+      if (!structural) return { kind: 'run', valueErrors: errors };
+      caller.log.info({ operation, fejl: errors.map((f) => f.kode) }, 'write answered FEJL');
       return {
         kind: 'answer',
         result: { [`${operation}Result`]: importSvarToXml({ status: 'FEJL', fejl: errors }) },
@@ -75,59 +72,28 @@ export function createImportWriteCheck() {
  * with all errors; only a write without errors reaches the store, as one transaction.
  */
 export function createImportOperations(deps: ImportDeps) {
-  const tools = createWriteTools(deps);
   const structure = createStructure(deps.store);
   const validator = createImportSchemaValidator();
   const now = deps.now ?? (() => new Date());
 
   /**
-   * Runs a write. The whole operation element is validated against the XSD first. A wrong shape
-   * (an element missing, repeated, unknown or out of order, markup in a value) is answered with its
-   * schema errors alone: the rules never see arguments the XSD does not describe. Wrong values in a
-   * right shape are answered together with the rules' errors (a field the rules already reported is
-   * not reported twice). With any schema error, nothing is written. A dry run (the `KunValidering`
-   * header) runs the same way and always rolls back: OK without numbers, or FEJL.
+   * Runs a write in its context. The XSD check has already answered a wrong shape (an element
+   * missing, repeated, unknown or out of order, markup in a value) with its schema errors alone: the
+   * rules never see arguments the XSD does not describe. Wrong values in a right shape are answered
+   * together with the rules' errors (a field the rules already reported is not reported twice), and
+   * the write runs as a dry run. A dry run (also the `KunValidering` header) runs the whole write,
+   * rights included, on a store transaction that is rolled back: OK without numbers, or FEJL.
    */
   const write =
-    (operation: string, run: (args: unknown) => ImportSvar) =>
-    (args: unknown): Record<string, unknown> => {
-      const context = currentRequest();
-      const { errors: fromSchema, structural } =
-        context.schemaErrors === undefined
-          ? validator.validateOperationXml(context.operationXml ?? '')
-          : { errors: [...context.schemaErrors] as RuleError[], structural: false };
-      const svar: ImportSvar = structural
-        ? { status: 'FEJL', fejl: fromSchema }
-        : fromSchema.length > 0 || isValidateOnly(context.requestXml)
-          ? rulesOnly(run, args, fromSchema)
-          : run(args);
+    (operation: string, run: (tools: WriteTools, args: unknown) => ImportSvar) =>
+    (args: unknown, call: OperationCall): Record<string, unknown> => {
+      const context = createWriteContext(operation, call, now);
+      const written = run(createWriteTools(deps, context), args);
+      const svar = context.dryRun ? dryRunAnswer(context, written) : written;
       if (svar.status === 'FEJL')
-        currentRequest().log.info({ operation, fejl: svar.fejl.map((f) => f.kode) }, 'write answered FEJL');
+        context.log.info({ operation, fejl: svar.fejl.map((f) => f.kode) }, 'write answered FEJL');
       return { [`${operation}Result`]: importSvarToXml(svar) };
     };
-
-  /**
-   * With schema errors (or in a dry run) the write must not happen; the rules still run on a store
-   * that rolls back, so numbers issued and change rows written inside are undone with it.
-   */
-  const rulesOnly = (
-    run: (args: unknown) => ImportSvar,
-    args: unknown,
-    fromSchema: RuleError[],
-  ): ImportSvar => {
-    let ruleErrors: RuleError[] = [];
-    try {
-      deps.store.write(() => {
-        ruleErrors = run(args).fejl;
-        throw ROLLBACK;
-      });
-    } catch (error) {
-      if (error !== ROLLBACK) throw error;
-    }
-    const reported = new Set(ruleErrors.map((e) => e.felt));
-    const fejl = [...ruleErrors, ...fromSchema.filter((e) => !reported.has(e.felt))];
-    return fejl.length === 0 ? { status: 'OK', fejl: [] } : { status: 'FEJL', fejl };
-  };
 
   const nummer = (args: unknown, operation: string, name: string) => requireText(args, operation, name, 20);
 
@@ -155,29 +121,29 @@ export function createImportOperations(deps: ImportDeps) {
       const svar: ImportSvar = { status: errors.length === 0 ? 'OK' : 'FEJL', fejl: errors };
       return { ValidateXmlAgainstSchemaResult: importSvarToXml(svar) };
     },
-    InsertDaginstitution: write('InsertDaginstitution', (args) =>
+    InsertDaginstitution: write('InsertDaginstitution', (tools, args) =>
       insertDaginstitution(
         tools,
         childObject<DaginstitutionInput>(args, 'Daginstitution'),
         childObject<AnvisningsEnhedInput>(args, 'AnvisningsEnhed'),
       ),
     ),
-    UpdateDaginstitution: write('UpdateDaginstitution', (args) =>
+    UpdateDaginstitution: write('UpdateDaginstitution', (tools, args) =>
       updateDaginstitution(tools, structure, childObject<DaginstitutionInput>(args, 'Daginstitution')),
     ),
-    DeleteDaginstitution: write('DeleteDaginstitution', (args) =>
+    DeleteDaginstitution: write('DeleteDaginstitution', (tools, args) =>
       deleteDaginstitution(tools, structure, nummer(args, 'DeleteDaginstitution', 'DagInstitutionsNummer')),
     ),
-    InsertAnvisningsEnhed: write('InsertAnvisningsEnhed', (args) =>
+    InsertAnvisningsEnhed: write('InsertAnvisningsEnhed', (tools, args) =>
       insertAnvisningsEnhed(tools, structure, childObject<AnvisningsEnhedInput>(args, 'AnvisningsEnhed')),
     ),
-    UpdateAnvisningsEnhed: write('UpdateAnvisningsEnhed', (args) =>
+    UpdateAnvisningsEnhed: write('UpdateAnvisningsEnhed', (tools, args) =>
       updateAnvisningsEnhed(tools, structure, childObject<AnvisningsEnhedInput>(args, 'AnvisningsEnhed')),
     ),
-    DeleteAnvisningsEnhed: write('DeleteAnvisningsEnhed', (args) =>
+    DeleteAnvisningsEnhed: write('DeleteAnvisningsEnhed', (tools, args) =>
       deleteAnvisningsEnhed(tools, structure, nummer(args, 'DeleteAnvisningsEnhed', 'EnhedsNummer')),
     ),
-    MoveAnvisningsEnhed: write('MoveAnvisningsEnhed', (args) =>
+    MoveAnvisningsEnhed: write('MoveAnvisningsEnhed', (tools, args) =>
       moveAnvisningsEnhed(
         tools,
         structure,
@@ -185,28 +151,28 @@ export function createImportOperations(deps: ImportDeps) {
         nummer(args, 'MoveAnvisningsEnhed', 'DagInstitutionsNummer'),
       ),
     ),
-    InsertAlternativAdresse: write('InsertAlternativAdresse', (args) =>
+    InsertAlternativAdresse: write('InsertAlternativAdresse', (tools, args) =>
       insertAlternativAdresse(
         tools,
         structure,
         childObject<AlternativAdresseInput>(args, 'AlternativAdresse'),
       ),
     ),
-    UpdateAlternativAdresse: write('UpdateAlternativAdresse', (args) =>
+    UpdateAlternativAdresse: write('UpdateAlternativAdresse', (tools, args) =>
       updateAlternativAdresse(
         tools,
         structure,
         childObject<AlternativAdresseInput>(args, 'AlternativAdresse'),
       ),
     ),
-    DeleteAlternativAdresse: write('DeleteAlternativAdresse', (args) =>
+    DeleteAlternativAdresse: write('DeleteAlternativAdresse', (tools, args) =>
       deleteAlternativAdresse(
         tools,
         structure,
         nummer(args, 'DeleteAlternativAdresse', 'AlternativAdresseNummer'),
       ),
     ),
-    MoveAlternativAdresse: write('MoveAlternativAdresse', (args) =>
+    MoveAlternativAdresse: write('MoveAlternativAdresse', (tools, args) =>
       moveAlternativAdresse(
         tools,
         structure,
@@ -217,4 +183,9 @@ export function createImportOperations(deps: ImportDeps) {
   };
 }
 
-const ROLLBACK = Symbol('rollback');
+/** A dry run's answer: the rules' errors with the schema's on fields they did not report; OK carries no numbers. */
+function dryRunAnswer(context: WriteContext, written: ImportSvar): ImportSvar {
+  const reported = new Set(written.fejl.map((e) => e.felt));
+  const fejl = [...written.fejl, ...context.schemaErrors.filter((e) => !reported.has(e.felt))];
+  return fejl.length === 0 ? { status: 'OK', fejl: [] } : { status: 'FEJL', fejl };
+}

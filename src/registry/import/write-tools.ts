@@ -3,9 +3,9 @@ import type { Livsforloeb, Niveau } from '../domain/model.ts';
 import type { AddressRegister } from '../external/address-register.ts';
 import type { CvrRegister } from '../external/cvr-register.ts';
 import type { ExternalChecks, RuleError } from '../rules/index.ts';
-import type { Aendring, ChangeStamp, RegistryStore } from '../store/registry-store.ts';
-import { currentRequest } from '../soap/request-context.ts';
+import type { Aendring, ChangeStamp, RegistryStore, RegistryWriter } from '../store/registry-store.ts';
 import { mayMaintain, mayUsePNummerOf, scopeOf, type MaintenanceScope } from './rights.ts';
+import type { WriteContext } from './write-context.ts';
 
 /** What the write operations need; built once at start-up. */
 export interface ImportDeps {
@@ -20,10 +20,13 @@ export interface ImportDeps {
   inWrite?: (operation: string) => void;
 }
 
-/** The shared pieces of every write: external checks, CVR look-up, rights and the clock. */
-export function createWriteTools(deps: ImportDeps) {
+/**
+ * The shared pieces of every write: external checks, CVR look-up, rights, the change record and the
+ * store, for one write's context (who writes, when, and whether for real).
+ */
+export function createWriteTools(deps: ImportDeps, context: WriteContext) {
   const { store, cvr, addresses } = deps;
-  const now = deps.now ?? (() => new Date());
+  const { identity, log, operation, now } = context;
   const externalChecks: ExternalChecks = {
     isKnownPostNummer: (p) => addresses.isKnownPostNummer(p),
     isActivePNummer: (p) => cvr.produktionsenhed(p)?.aktiv === true,
@@ -40,12 +43,10 @@ export function createWriteTools(deps: ImportDeps) {
    * identity and answered as INGEN_ADGANG.
    */
   const refusal = (
-    operation: string,
     nummer: string | undefined,
     scopes: MaintenanceScope[],
     felt: string,
   ): RuleError | null => {
-    const { identity, log } = currentRequest();
     if (scopes.every((scope) => mayMaintain(identity, scope))) return null;
     log.warn({ identity: identity.name, operation, nummer }, 'write refused: no rights');
     return { felt, kode: 'INGEN_ADGANG', tekst: refusalText(identity) };
@@ -56,12 +57,10 @@ export function createWriteTools(deps: ImportDeps) {
    * (rights.ts); answered as INGEN_ADGANG on the P-number, and logged like any refusal.
    */
   const pNummerRefusal = (
-    operation: string,
     nummer: string | undefined,
     pNummer: string | null,
     felt: string,
   ): RuleError | null => {
-    const { identity, log } = currentRequest();
     const cvrNummer = cvrOf(pNummer);
     if (mayUsePNummerOf(identity, cvrNummer)) return null;
     log.warn({ identity: identity.name, operation, nummer }, 'write refused: P-number of another CVR');
@@ -73,18 +72,20 @@ export function createWriteTools(deps: ImportDeps) {
   };
 
   /** One changed record for the change sequence; the records of one write may share one time. */
-  const change = (
-    niveau: Niveau,
-    nummer: string,
-    operation: string,
-    tidspunkt = now().toISOString(),
-  ): Aendring => ({
+  const change = (niveau: Niveau, nummer: string, tidspunkt = now().toISOString()): Aendring => ({
     niveau,
     nummer,
     operation,
-    identitet: currentRequest().identity.name,
+    identitet: identity.name,
     tidspunkt,
   });
+
+  /**
+   * Runs the write's store work as one transaction: committed, or in a dry run rehearsed and
+   * rolled back by the store, so that it issues no number and records no change.
+   */
+  const write = <T>(work: (writer: RegistryWriter) => T): T =>
+    context.dryRun ? store.rehearse(work) : store.write(work);
 
   /** A record as Delete leaves it: closed at the time of the change that closed it. */
   const closed = <T extends Livsforloeb>(record: T, stamp: ChangeStamp): T => ({
@@ -94,8 +95,9 @@ export function createWriteTools(deps: ImportDeps) {
     ...stamp,
   });
 
+  const inWrite = deps.inWrite ?? (() => undefined);
   return {
-    store,
+    write,
     closed,
     externalChecks,
     cvrOf,
@@ -103,8 +105,7 @@ export function createWriteTools(deps: ImportDeps) {
     refusal,
     pNummerRefusal,
     change,
-    now,
-    inWrite: deps.inWrite ?? (() => undefined),
+    inWrite: () => inWrite(operation),
   };
 }
 

@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import sax from 'sax';
-import libxmljs from 'libxmljs';
 import { requestSchema } from '../soap/operation-schema.ts';
-
-type XmlDocument = ReturnType<typeof libxmljs.parseXml>;
+import { parseOperation, type ParsedOperation, type XmlDocument } from '../soap/parsed-operation.ts';
 
 /** The ImportService namespace: a record validates only as an element of it. */
 const NAMESPACE = 'urn:dagtilbudsregister:import:v1';
@@ -34,12 +32,12 @@ export interface ImportSchemaValidator {
   /** The schema errors of one XML document whose root is an import record; empty when it is valid. */
   validateRecordXml(xml: string): Promise<SchemaError[]>;
   /**
-   * The schema errors of a whole operation element (`<UpdateAnvisningsEnhed>…`), `felt` relative to
+   * The schema errors of a whole operation element (`<UpdateAnvisningsEnhed>…`) as parsed, `felt` relative to
    * it (`AnvisningsEnhed/Email`). `structural` says whether any error is about the shape (an element
    * missing, repeated, unknown, out of order or in the wrong namespace, markup inside a value, an
    * attribute) rather than a value: on a wrong shape the register's rules must not run at all.
    */
-  validateOperationXml(xml: string): { errors: SchemaError[]; structural: boolean };
+  validateOperation(parsed: ParsedOperation): { errors: SchemaError[]; structural: boolean };
 }
 
 let schemaText: string | undefined;
@@ -70,7 +68,7 @@ export function createImportSchemaValidator(): ImportSchemaValidator {
           ),
         ];
       }
-      const result = runLibxml2(asUtf8(xml), schema);
+      const result = runLibxml2(parseOperation(asUtf8(xml)), schema);
       if (result.valid) return validRoot(xml);
       const parseError = result.errors.find((error) => error.message.includes('parser error'));
       if (parseError !== undefined) return [malformed(parseError)];
@@ -89,8 +87,9 @@ export function createImportSchemaValidator(): ImportSchemaValidator {
       }
       return errors.map((error) => toSchemaError(error, document));
     },
-    validateOperationXml(xml) {
-      const result = runLibxml2(xml, schema);
+    validateOperation(parsed) {
+      const { xml } = parsed;
+      const result = runLibxml2(parsed, schema);
       if (result.valid) return { errors: [], structural: false };
       const parseError = result.errors.find((error) => error.message.includes('parser error'));
       if (parseError !== undefined) return { errors: [malformed(parseError)], structural: true };
@@ -142,18 +141,15 @@ interface Libxml2Result {
   rawOutput: string;
 }
 
-/** Parses and validates with libxml2; a document it cannot parse is one parser error. */
-function runLibxml2(xml: string, schema: XmlDocument): Libxml2Result {
-  let document: XmlDocument;
-  try {
-    // libxml2's defaults: no entity substitution, no network; a DOCTYPE never gets this far.
-    document = libxmljs.parseXml(xml);
-  } catch (error) {
-    const text = error instanceof Error ? error.message : String(error);
-    const line = (error as { line?: unknown }).line;
+/** Validates a parsed document with libxml2; a document it could not parse is one parser error. */
+function runLibxml2({ document, parseFailure }: ParsedOperation, schema: XmlDocument): Libxml2Result {
+  // libxml2's defaults: no entity substitution, no network; a DOCTYPE never gets this far.
+  if (document === null) {
+    const text = parseFailure?.message ?? '';
+    const line = parseFailure?.line ?? null;
     const parseError = {
       message: `parser error : ${text}`,
-      loc: typeof line === 'number' ? { lineNumber: line } : null,
+      loc: line === null ? null : { lineNumber: line },
     };
     return { valid: false, errors: [parseError], rawOutput: text };
   }

@@ -1,12 +1,12 @@
 import libxmljs, { XMLElement } from 'libxmljs';
+import type { ParsedOperation, XmlDocument } from './parsed-operation.ts';
 
-type XmlDocument = ReturnType<typeof libxmljs.parseXml>;
 const XS = { xs: 'http://www.w3.org/2001/XMLSchema' };
 
 /** Checks an operation element (what a Body carries) against the service's XSD. */
 export interface OperationSchema {
   /** Null when the element is valid; else a reason naming the elements and lines at fault. */
-  problem(operationXml: string): string | null;
+  problem(parsed: ParsedOperation): string | null;
 }
 
 /** How many of libxml2's errors a fault quotes: the first ones say what is wrong, the rest repeat. */
@@ -20,14 +20,11 @@ export function createOperationSchema(schemaText: string, schemaFile: string): O
   const schema = requestSchema(schemaText, schemaFile);
   const namespace = /targetNamespace="([^"]*)"/.exec(schemaText)?.[1] ?? '';
   return {
-    problem(operationXml) {
-      let document: ReturnType<typeof libxmljs.parseXml>;
-      try {
-        document = libxmljs.parseXml(operationXml);
-      } catch (error) {
-        const line = (error as { line?: unknown }).line;
-        const where = typeof line === 'number' ? ` (line ${line})` : '';
-        return `The operation element is not well-formed XML${where}: ${error instanceof Error ? error.message.trim() : String(error)}`;
+    problem({ document, parseFailure }) {
+      if (document === null) {
+        const line = parseFailure?.line ?? null;
+        const where = line === null ? '' : ` (line ${line})`;
+        return `The operation element is not well-formed XML${where}: ${parseFailure?.message.trim() ?? ''}`;
       }
       if (document.validate(schema) === true) return null;
       const quoted = document.validationErrors.slice(0, MAX_QUOTED_ERRORS).map((e) => {

@@ -8,6 +8,8 @@ export interface HeaderBlock {
   mustUnderstand: boolean;
   /** Whether its `actor` (1.1) or `role` (1.2) names this node (or nobody, which means this node). */
   forThisNode: boolean;
+  /** Its character data, when it has some and holds no element (a header with a simple value). */
+  text?: string;
 }
 
 /** The one element of the Body, which names the operation (document/literal, WS-I BP R2201). */
@@ -45,6 +47,8 @@ export function readEnvelope(xml: string, fallback: SoapVersion = SOAP_11): Enve
   let section: 'none' | 'header' | 'body' | 'after-body' = 'none';
   let sawHeader = false;
   let bodyElements = 0;
+  /** The current header block's character data; null once it holds an element. */
+  let headerText: string | null = '';
   const at = () => `line ${parser.line + 1}`;
   const refuse = (reason: string, code: 'Client' | 'VersionMismatch' = 'Client'): never => {
     refusal ??= { code, reason };
@@ -79,6 +83,8 @@ export function readEnvelope(xml: string, fallback: SoapVersion = SOAP_11): Enve
       else refuse(`An Envelope holds an optional Header and then one Body; found ${describe(tag)} (${at()})`);
     } else if (depth === 3 && section === 'header') {
       headers.push(headerBlock(tag, version, at, refuse));
+    } else if (depth === 4 && section === 'header') {
+      headerText = null;
     } else if (depth === 3 && section === 'body') {
       bodyElements += 1;
       if (bodyElements > 1)
@@ -98,11 +104,15 @@ export function readEnvelope(xml: string, fallback: SoapVersion = SOAP_11): Enve
         xmlAtItsLine: '\n'.repeat(line) + element,
       };
     }
+    const block = depth === 3 && section === 'header' ? headers.at(-1) : undefined;
+    if (block !== undefined && headerText !== null && headerText !== '') block.text = headerText;
+    if (depth === 3) headerText = '';
     if (depth === 2 && section === 'header') section = 'none';
     if (depth === 2 && section === 'body') section = 'after-body';
     depth -= 1;
   };
   parser.ontext = (text) => {
+    if (depth === 3 && section === 'header' && headerText !== null) headerText += text;
     if (depth <= 2 && text.trim() !== '') {
       refuse(
         `Text is not allowed ${depth === 2 ? `directly in the ${section === 'body' ? 'Body' : 'Header'}` : 'in the Envelope'} (${at()})`,

@@ -1,23 +1,47 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import type { IncomingHttpHeaders } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { listen, type Server } from 'soap';
 import { dispatchOperation } from './dispatch.ts';
 import { faultAnswer, type FaultAnswer } from './soap-fault-envelope.ts';
-import { readEnvelope } from './read-envelope.ts';
-import { currentRequest } from './request-context.ts';
+import type { Caller } from './caller.ts';
+import { parseOperation, type ParsedOperation } from './parsed-operation.ts';
+import { readEnvelope, type HeaderBlock } from './read-envelope.ts';
 import { SoapFault } from './soap-fault.ts';
+import { UnexpectedAnswerError } from './unexpected-answer-error.ts';
 import { SOAP_11, SOAP_12, versionOfMediaType, type SoapVersion } from './soap-versions.ts';
 import { readWsdlOperations } from './wsdl-operations.ts';
 
-/** One SOAP operation: parsed arguments in, the response element's content out (or a promise of it). */
-export type SoapOperation = (args: unknown) => Record<string, unknown> | Promise<Record<string, unknown>>;
+/** An error the XSD check found in a value, which the operation answers itself (ImportSvarXML's SKEMA_FEJL). */
+export interface ValueError {
+  felt: string;
+  kode: string;
+  tekst: string;
+}
 
-/** A POSTed SOAP request as the HTTP layer read it. */
+/** What an operation is told of the request it serves, besides node-soap's parsed arguments. */
+export interface OperationCall {
+  caller: Caller;
+  /** The Body's operation element, parsed once; the XSD check has validated this document. */
+  operation: ParsedOperation;
+  /** The envelope's header blocks (the ImportService's dry-run header is one). */
+  headers: readonly HeaderBlock[];
+  /** The XSD check's value errors, left for the operation to answer with its own (empty for most). */
+  valueErrors: readonly ValueError[];
+}
+
+/** One SOAP operation: parsed arguments in, the response element's content out (or a promise of it). */
+export type SoapOperation = (
+  args: unknown,
+  call: OperationCall,
+) => Record<string, unknown> | Promise<Record<string, unknown>>;
+
+/** A POSTed SOAP request as the HTTP layer read it, with who sent it. */
 export interface SoapRequest {
   xml: string;
   contentType: string | undefined;
   soapAction: string | undefined;
+  caller: Caller;
 }
 
 /** An answer: an envelope in the request's version, with its status and Content-Type. */
@@ -33,7 +57,8 @@ export interface SoapService {
 
 /** What the XSD check decides before node-soap reads the arguments. */
 export type OperationCheck =
-  | { kind: 'run' }
+  /** Run it; with value errors, for an operation that answers them itself. */
+  | { kind: 'run'; valueErrors?: readonly ValueError[] }
   /** A Client fault with this reason; nothing runs. */
   | { kind: 'fault'; reason: string }
   /** The operation's answer, decided without running it (an ImportService write's SKEMA_FEJL). */
@@ -49,7 +74,7 @@ export interface SoapServiceOptions {
    * cannot be trusted with a shape the XSD does not describe (markup where a number belongs
    * crashes its parser).
    */
-  checkOperation(operation: string, operationXml: string): OperationCheck;
+  checkOperation(operation: string, parsed: ParsedOperation, caller: Caller): OperationCheck;
   /**
    * Header blocks the service understands, as `{namespace}localName`: marked mustUnderstand, they
    * are no MustUnderstand fault. Every other header block is not understood.
@@ -60,13 +85,14 @@ export interface SoapServiceOptions {
 }
 
 /**
- * Per request: the fault an operation raised, so that it is answered in the request's version, and
- * an answer decided before the operation ran.
+ * One request on its way through node-soap: what the operation is told, an answer decided before
+ * it ran, and the fault it raised (answered in the request's version).
  */
-const raisedFault = new AsyncLocalStorage<{
-  fault: SoapFault | null;
+interface InFlight {
+  call: OperationCall;
   decided: Record<string, unknown> | null;
-}>();
+  fault: SoapFault | null;
+}
 
 /**
  * Builds a SOAP service for a WSDL file and its operations. The operation is decided here, from the
@@ -86,9 +112,16 @@ export async function createSoapService(options: SoapServiceOptions): Promise<So
     schemaFiles.map((file) => [file, edit(file, readFileSync(`${dirname(wsdlPath)}/${file}`, 'utf8'))]),
   );
   const wsdl = readWsdlOperations(wsdlXml);
-  const port: Record<string, SoapOperation> = {};
+  // node-soap hands an operation the request object it was given (its fourth argument), made anew
+  // but with the headers object passed in: that object, made per request, finds the request's call.
+  const inFlight = new WeakMap<object, InFlight>();
+  const port: Record<string, NodeSoapMethod> = {};
   for (const [operation, run] of Object.entries(operations)) {
-    port[operation] = (args) => guard(operation, run, args);
+    port[operation] = (args, _callback, _soapHeaders, req) => {
+      const current = req === undefined ? undefined : inFlight.get(req.headers);
+      if (current === undefined) throw new SoapFault('soap:Server', `Internal error in ${operation}`);
+      return guard(operation, run, args, current);
+    };
   }
   // Without an HTTP server node-soap only parses the WSDL and processes envelopes handed to it;
   // its callback is the one place that reports a WSDL it could not read.
@@ -114,11 +147,11 @@ export async function createSoapService(options: SoapServiceOptions): Promise<So
       const dispatched = dispatchOperation(name, wsdl, envelope, request, options.understoodHeaders);
       if (!dispatched.ok)
         return faultAnswer(version, dispatched.code, dispatched.reason, dispatched.notUnderstood);
-      const check = checkOperation(dispatched.operation, operation.xmlAtItsLine);
+      const { caller } = request;
+      const parsed = parseOperation(operation.xmlAtItsLine);
+      const check = checkOperation(dispatched.operation, parsed, caller);
       if (check.kind === 'fault')
         return faultAnswer(version, 'Client', `${dispatched.operation}: ${check.reason}`);
-      const context = currentRequest();
-      context.operationXml = operation.xmlAtItsLine;
 
       // A decided answer still goes through node-soap's serialiser, with arguments it need not read.
       const element =
@@ -128,27 +161,38 @@ export async function createSoapService(options: SoapServiceOptions): Promise<So
       const canonical =
         `<soap:Envelope xmlns:soap="${SOAP_11.envelopeNamespace}"><soap:Body>` +
         `${element}</soap:Body></soap:Envelope>`;
-      const raised = {
-        fault: null as SoapFault | null,
-        decided: check.kind === 'answer' ? check.result : null,
+      const headers: IncomingHttpHeaders = {
+        'content-type': SOAP_11.contentType,
+        soapaction: `"${dispatched.action}"`,
       };
-      const response = await raisedFault.run(raised, () =>
-        server.processRequest(canonical, {
-          url: `/${name}`,
-          headers: { 'content-type': SOAP_11.contentType, soapaction: `"${dispatched.action}"` },
-        }),
-      );
+      const raised: InFlight = {
+        call: {
+          caller,
+          operation: parsed,
+          headers: envelope.headers,
+          valueErrors: check.kind === 'run' ? (check.valueErrors ?? []) : [],
+        },
+        decided: check.kind === 'answer' ? check.result : null,
+        fault: null,
+      };
+      inFlight.set(headers, raised);
+      let response: Awaited<ReturnType<Server['processRequest']>>;
+      try {
+        response = await server.processRequest(canonical, { url: `/${name}`, headers });
+      } finally {
+        inFlight.delete(headers);
+      }
       if (raised.fault !== null) return faultAnswer(version, raised.fault.code, raised.fault.message);
       if (response.statusCode !== 200 || !response.body.includes(':Envelope')) {
         // node-soap could not map or serialise what passed every check above: a bug of ours.
-        context.log.error(
+        caller.log.error(
           { soapError: response.body.slice(0, 500), operation: dispatched.operation },
           'node-soap failed',
         );
         return faultAnswer(
           version,
           'Server',
-          `Internal error in ${dispatched.operation}; reference ${context.requestId}`,
+          `Internal error in ${dispatched.operation}; reference ${caller.requestId}`,
         );
       }
       return { statusCode: 200, contentType: version.contentType, body: inVersion(response.body, version) };
@@ -165,7 +209,7 @@ function inVersion(envelope: string, version: SoapVersion): string {
   const declaration = `xmlns:soap="${SOAP_11.envelopeNamespace}"`;
   const rootEnd = envelope.indexOf('>', envelope.indexOf(':Envelope'));
   const at = envelope.indexOf(declaration);
-  if (at === -1 || at > rootEnd) throw new Error('node-soap answered with an envelope of unexpected shape');
+  if (at === -1 || at > rootEnd) throw new UnexpectedAnswerError('an envelope of unexpected shape');
   return (
     envelope.slice(0, at) +
     `xmlns:soap="${SOAP_12.envelopeNamespace}"` +
@@ -177,24 +221,35 @@ function inVersion(envelope: string, version: SoapVersion): string {
  * Runs an operation; a fault is kept for the answer, and an unexpected error is logged and becomes
  * a Server fault without details.
  */
-async function guard(operation: string, run: SoapOperation, args: unknown): Promise<Record<string, unknown>> {
-  const decided = raisedFault.getStore()?.decided ?? null;
-  if (decided !== null) return decided;
+async function guard(
+  operation: string,
+  run: SoapOperation,
+  args: unknown,
+  current: InFlight,
+): Promise<Record<string, unknown>> {
+  if (current.decided !== null) return current.decided;
   try {
-    return await run(args);
+    return await run(args, current.call);
   } catch (error) {
-    const { log, requestId } = currentRequest();
+    const { log, requestId } = current.call.caller;
     let fault: SoapFault;
     if (error instanceof SoapFault) fault = error;
     else {
       log.error({ err: error, operation }, 'operation failed');
       fault = new SoapFault('soap:Server', `Internal error in ${operation}; reference ${requestId}`);
     }
-    const raised = raisedFault.getStore();
-    if (raised !== undefined) raised.fault = fault;
+    current.fault = fault;
     throw fault;
   }
 }
+
+/** A service method as node-soap calls it: arguments, callback, SOAP headers, and the request it was given. */
+type NodeSoapMethod = (
+  args: unknown,
+  callback: unknown,
+  soapHeaders: unknown,
+  req: { headers: object } | undefined,
+) => Promise<Record<string, unknown>>;
 
 function toError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));

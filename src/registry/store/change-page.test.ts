@@ -3,31 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EjetDaginstitution } from '../domain/model.ts';
-import type { Aendring } from './registry-store.ts';
 import { SCHEMA_SQL } from './schema.sql.ts';
 import { openSqliteStore } from './sqlite-store.ts';
+import { testChange, testDaginstitution } from './test-records.ts';
 
-const daginstitution = (nummer: string, navn: string): EjetDaginstitution => ({
-  daginstitutionsNummer: nummer,
-  daginstitutionsNavn: navn,
-  ejerformKode: 1,
-  lovgrundlagKode: 1,
-  admKommuneKode: 101,
-  ejerCvrNummer: null,
-  aktivitetsstatus: 'Aktiv',
-  oprettetTidspunkt: '2026-03-27T00:00:00+01:00',
-  aendretTidspunkt: null,
-  nedlagtTidspunkt: null,
-  aendringsSekvens: 0,
-});
-const change = (nummer: string, operation: string, tidspunkt: string): Aendring => ({
-  niveau: 'daginstitution',
-  nummer,
-  operation,
-  identitet: 'admin',
-  tidspunkt,
-});
+const daginstitution = testDaginstitution;
+const change = testChange;
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -87,6 +87,12 @@ export interface RegistryStore {
   alternativAdresser(query?: AlternativAdresseQuery): AlternativAdresse[];
   /** Runs `work` as one transaction: everything it wrote is committed, or nothing is. */
   write<T>(work: (writer: RegistryWriter) => T): T;
+  /**
+   * Runs `work` as `write` would, on a transaction that is then rolled back, whatever `work`
+   * returned: a dry run sees every read and write of its own, and leaves nothing behind (no
+   * record, no change in the sequence, no number issued).
+   */
+  rehearse<T>(work: (writer: RegistryWriter) => T): T;
   /** The last committed change's sequence number; 0 before any change. */
   changeSequence(): number;
   /** The changes after `sequence`, oldest first. */

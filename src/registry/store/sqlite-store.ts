@@ -153,6 +153,17 @@ export function openSqliteStore(options: SqliteStoreOptions): RegistryStore {
     write(work) {
       return db.transaction(() => work(writer)).immediate();
     },
+    rehearse(work) {
+      // IMMEDIATE like a write, so that the rehearsal reads what a write now would; inside a
+      // transaction, a savepoint of it.
+      const nested = db.inTransaction;
+      db.exec(nested ? 'SAVEPOINT rehearsal' : 'BEGIN IMMEDIATE');
+      try {
+        return work(writer);
+      } finally {
+        db.exec(nested ? 'ROLLBACK TO rehearsal; RELEASE rehearsal' : 'ROLLBACK');
+      }
+    },
     changeSequence() {
       const row = latestSequence.get() as { s: number | null };
       return row.s ?? 0;
