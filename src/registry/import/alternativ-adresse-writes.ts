@@ -1,20 +1,14 @@
 import type { AlternativAdresseInput } from '../domain/import-input.ts';
-import type { AlternativAdresse, EjetDaginstitution } from '../domain/model.ts';
+import type { AlternativAdresse } from '../domain/model.ts';
+import type { ChangeStamp } from '../store/registry-store.ts';
 import { validateAlternativAdresseFields, type RuleError } from '../rules/index.ts';
-import { fejl, ok, type ImportSvar } from './import-answer.ts';
+import type { ImportSvar } from './import-answer.ts';
 import { changed, text, toAdresse } from './input-to-model.ts';
 import { requireParentNumber, type Structure } from './structure.ts';
+import { refuse, runWrite } from './write-skeleton.ts';
 import type { WriteTools } from './write-tools.ts';
 
 const A = 'AlternativAdresse';
-
-/** The daginstitution above a unit, which the rights and the municipality rule look at. */
-function daginstitutionOf(structure: Structure, enhedsNummer: string): EjetDaginstitution {
-  const unit = structure.anvisningsenhed(enhedsNummer);
-  const parent = unit === undefined ? undefined : structure.daginstitution(unit.daginstitutionsNummer);
-  if (parent === undefined) throw new Error(`Unit ${enhedsNummer} has no daginstitution`);
-  return parent;
-}
 
 /** InsertAlternativAdresse: under an existing, active anvisningsenhed. */
 export function insertAlternativAdresse(
@@ -23,28 +17,24 @@ export function insertAlternativAdresse(
   a: AlternativAdresseInput,
 ): ImportSvar {
   const errors: RuleError[] = validateAlternativAdresseFields(a, 'insert', tools.externalChecks, A);
-  const named = requireParentNumber(
+  const unitNummer = requireParentNumber(
     a.EnhedsNummer,
     `${A}/EnhedsNummer`,
     'den anvisningsenhed adressen hører til',
     errors,
   );
-  const unitNummer = named.nummer;
-  if (named.error !== null) errors.push(named.error);
-  if (errors.length > 0) return fejl(errors);
-  return tools.write((w) => {
+  return runWrite(tools, { errors }, (w) => {
     const unit = structure.parentAnvisningsenhed(unitNummer, `${A}/EnhedsNummer`);
-    if (unit.error !== null) return fejl([unit.error]);
-    const daginstitution = daginstitutionOf(structure, unitNummer);
+    if (unit.error !== null) return refuse([unit.error]);
+    const daginstitution = structure.daginstitutionOfUnit(unitNummer);
     const pNummer = text(a.PNummer);
     const cvrNummer = tools.cvrOf(pNummer);
     const refused =
       tools.refusal(unitNummer, [tools.scopeOf(daginstitution)], `${A}/EnhedsNummer`) ??
       tools.pNummerRefusal(unitNummer, pNummer, `${A}/PNummer`);
-    if (refused !== null) return fejl([refused]);
+    if (refused !== null) return refuse([refused]);
     const nummer = w.issueNumber();
-    const stamp = w.recordChange(tools.change('alternativadresse', nummer));
-    w.putAlternativAdresse({
+    const record = (stamp: ChangeStamp): AlternativAdresse => ({
       alternativAdresseNummer: nummer,
       anvisningsenhedsNummer: unitNummer,
       navn: text(a.Navn) ?? '',
@@ -58,7 +48,7 @@ export function insertAlternativAdresse(
       nedlagtTidspunkt: null,
       ...stamp,
     });
-    return ok(nummer, stamp.aendringsSekvens);
+    return { changes: [{ niveau: 'alternativadresse', nummer, record }] };
   });
 }
 
@@ -70,12 +60,11 @@ export function updateAlternativAdresse(
 ): ImportSvar {
   const errors = validateAlternativAdresseFields(a, 'update', tools.externalChecks, A);
   const nummer = a.AlternativAdresseNummer?.trim() ?? '';
-  if (errors.length > 0) return fejl(errors, nummer || undefined);
-  return tools.write((w) => {
+  return runWrite(tools, { errors, nummer: nummer || undefined }, () => {
     const found = structure.activeAlternativAdresse(nummer, `${A}/AlternativAdresseNummer`);
-    if (found.error !== null) return fejl([found.error], nummer);
+    if (found.error !== null) return refuse([found.error], nummer);
     const current = found.record;
-    const daginstitution = daginstitutionOf(structure, current.anvisningsenhedsNummer);
+    const daginstitution = structure.daginstitutionOfUnit(current.anvisningsenhedsNummer);
     const pNummer = changed(a.PNummer, (v) => v.trim(), current.pNummer);
     const next: AlternativAdresse = {
       ...current,
@@ -89,9 +78,9 @@ export function updateAlternativAdresse(
     const refused =
       tools.refusal(nummer, [tools.scopeOf(daginstitution)], `${A}/AlternativAdresseNummer`) ??
       (pNummer === current.pNummer ? null : tools.pNummerRefusal(nummer, pNummer, `${A}/PNummer`));
-    if (refused !== null) return fejl([refused], nummer);
+    if (refused !== null) return refuse([refused], nummer);
     if (a.EnhedsNummer !== undefined && a.EnhedsNummer.trim() !== current.anvisningsenhedsNummer) {
-      return fejl(
+      return refuse(
         [
           {
             felt: `${A}/EnhedsNummer`,
@@ -102,24 +91,21 @@ export function updateAlternativAdresse(
         nummer,
       );
     }
-    const stamp = w.recordChange(tools.change('alternativadresse', nummer));
-    w.putAlternativAdresse({ ...next, ...stamp });
-    return ok(nummer, stamp.aendringsSekvens);
+    return { changes: [{ niveau: 'alternativadresse', nummer, record: (stamp) => ({ ...next, ...stamp }) }] };
   });
 }
 
 /** DeleteAlternativAdresse: closes it (Nedlagt); the number is never reused. */
 export function deleteAlternativAdresse(tools: WriteTools, structure: Structure, nummer: string): ImportSvar {
   const felt = 'AlternativAdresseNummer';
-  return tools.write((w) => {
+  return runWrite(tools, { errors: [] }, () => {
     const found = structure.activeAlternativAdresse(nummer, felt);
-    if (found.error !== null) return fejl([found.error], nummer);
-    const daginstitution = daginstitutionOf(structure, found.record.anvisningsenhedsNummer);
+    if (found.error !== null) return refuse([found.error], nummer);
+    const daginstitution = structure.daginstitutionOfUnit(found.record.anvisningsenhedsNummer);
     const refused = tools.refusal(nummer, [tools.scopeOf(daginstitution)], felt);
-    if (refused !== null) return fejl([refused], nummer);
-    const stamp = w.recordChange(tools.change('alternativadresse', nummer));
-    w.putAlternativAdresse(tools.closed(found.record, stamp));
-    return ok(nummer, stamp.aendringsSekvens);
+    if (refused !== null) return refuse([refused], nummer);
+    const closed = (stamp: ChangeStamp) => tools.closed(found.record, stamp);
+    return { changes: [{ niveau: 'alternativadresse', nummer, record: closed }] };
   });
 }
 
@@ -130,16 +116,16 @@ export function moveAlternativAdresse(
   nummer: string,
   targetNummer: string,
 ): ImportSvar {
-  return tools.write((w) => {
+  return runWrite(tools, { errors: [] }, () => {
     const found = structure.activeAlternativAdresse(nummer, 'AlternativAdresseNummer');
-    if (found.error !== null) return fejl([found.error], nummer);
+    if (found.error !== null) return refuse([found.error], nummer);
     const target = structure.parentAnvisningsenhed(targetNummer, 'EnhedsNummer');
-    if (target.error !== null) return fejl([target.error], nummer);
-    const from = daginstitutionOf(structure, found.record.anvisningsenhedsNummer);
-    const to = daginstitutionOf(structure, targetNummer);
+    if (target.error !== null) return refuse([target.error], nummer);
+    const from = structure.daginstitutionOfUnit(found.record.anvisningsenhedsNummer);
+    const to = structure.daginstitutionOfUnit(targetNummer);
     // Where it leaves and where it goes, both by their daginstitutions; a move grants nothing.
     const refused = tools.refusal(nummer, [tools.scopeOf(from), tools.scopeOf(to)], 'EnhedsNummer');
-    if (refused !== null) return fejl([refused], nummer);
+    if (refused !== null) return refuse([refused], nummer);
     const errors: RuleError[] = [];
     if (found.record.anvisningsenhedsNummer === targetNummer) {
       errors.push({
@@ -155,13 +141,12 @@ export function moveAlternativAdresse(
         tekst: `Adressen kan kun flyttes inden for kommune ${from.admKommuneKode}; ${targetNummer} hører til kommune ${to.admKommuneKode}.`,
       });
     }
-    if (errors.length > 0) return fejl(errors, nummer);
-    const stamp = w.recordChange(tools.change('alternativadresse', nummer));
-    w.putAlternativAdresse({
+    if (errors.length > 0) return refuse(errors, nummer);
+    const moved = (stamp: ChangeStamp) => ({
       ...found.record,
       anvisningsenhedsNummer: targetNummer,
       ...stamp,
     });
-    return ok(nummer, stamp.aendringsSekvens);
+    return { changes: [{ niveau: 'alternativadresse', nummer, record: moved }] };
   });
 }

@@ -1,5 +1,6 @@
 import type { AnvisningsEnhedInput } from '../domain/import-input.ts';
 import type { AnvisningsEnhed } from '../domain/model.ts';
+import type { ChangeStamp } from '../store/registry-store.ts';
 import {
   checkCrossValidation,
   parseCode,
@@ -7,9 +8,10 @@ import {
   type RuleError,
 } from '../rules/index.ts';
 import { newAnvisningsEnhed } from './daginstitution-writes.ts';
-import { fejl, ok, type ImportSvar } from './import-answer.ts';
+import type { ImportSvar } from './import-answer.ts';
 import { changed, text, toAdresse } from './input-to-model.ts';
 import { requireParentNumber, type Structure } from './structure.ts';
+import { refuse, runWrite } from './write-skeleton.ts';
 import type { WriteTools } from './write-tools.ts';
 
 const E = 'AnvisningsEnhed';
@@ -21,28 +23,24 @@ export function insertAnvisningsEnhed(
   e: AnvisningsEnhedInput,
 ): ImportSvar {
   const errors: RuleError[] = validateAnvisningsEnhedFields(e, 'insert', tools.externalChecks, E);
-  const named = requireParentNumber(
+  const parentNummer = requireParentNumber(
     e.DagInstitutionsNummer,
     `${E}/DagInstitutionsNummer`,
     'den daginstitution enheden oprettes under',
     errors,
   );
-  const parentNummer = named.nummer;
-  if (named.error !== null) errors.push(named.error);
-  if (errors.length > 0) return fejl(errors);
-  return tools.write((w) => {
+  return runWrite(tools, { errors }, (w) => {
     const parent = structure.parentDaginstitution(parentNummer, `${E}/DagInstitutionsNummer`);
-    if (parent.error !== null) return fejl([parent.error]);
+    if (parent.error !== null) return refuse([parent.error]);
     const refused =
       tools.refusal(parentNummer, [tools.scopeOf(parent.record)], `${E}/DagInstitutionsNummer`) ??
       tools.pNummerRefusal(parentNummer, text(e.PNummer), `${E}/PNummer`);
-    if (refused !== null) return fejl([refused]);
+    if (refused !== null) return refuse([refused]);
     const crossErrors = crossValidate(parent.record, code(e.InstType3));
-    if (crossErrors.length > 0) return fejl(crossErrors);
+    if (crossErrors.length > 0) return refuse(crossErrors);
     const nummer = w.issueNumber();
-    const stamp = w.recordChange(tools.change('anvisningsenhed', nummer));
-    w.putAnvisningsEnhed(newAnvisningsEnhed(tools, e, nummer, parentNummer, stamp));
-    return ok(nummer, stamp.aendringsSekvens);
+    const record = (stamp: ChangeStamp) => newAnvisningsEnhed(tools, e, nummer, parentNummer, stamp);
+    return { changes: [{ niveau: 'anvisningsenhed', nummer, record }] };
   });
 }
 
@@ -54,14 +52,11 @@ export function updateAnvisningsEnhed(
 ): ImportSvar {
   const errors = validateAnvisningsEnhedFields(e, 'update', tools.externalChecks, E);
   const nummer = e.EnhedsNummer?.trim() ?? '';
-  if (errors.length > 0) return fejl(errors, nummer || undefined);
-  return tools.write((w) => {
+  return runWrite(tools, { errors, nummer: nummer || undefined }, () => {
     const found = structure.activeAnvisningsenhed(nummer, `${E}/EnhedsNummer`);
-    if (found.error !== null) return fejl([found.error], nummer);
+    if (found.error !== null) return refuse([found.error], nummer);
     const current = found.record;
-    const parent = structure.daginstitution(current.daginstitutionsNummer);
-    if (parent === undefined)
-      throw new Error(`Unit ${nummer} has no parent ${current.daginstitutionsNummer}`);
+    const parent = structure.daginstitutionOfUnit(nummer);
     const pNummer = changed(e.PNummer, (v) => v.trim(), current.pNummer);
     const next: AnvisningsEnhed = {
       ...current,
@@ -77,7 +72,7 @@ export function updateAnvisningsEnhed(
     const refused =
       tools.refusal(nummer, [tools.scopeOf(parent)], `${E}/EnhedsNummer`) ??
       (pNummer === current.pNummer ? null : tools.pNummerRefusal(nummer, pNummer, `${E}/PNummer`));
-    if (refused !== null) return fejl([refused], nummer);
+    if (refused !== null) return refuse([refused], nummer);
     const structural: RuleError[] = [];
     if (
       e.DagInstitutionsNummer !== undefined &&
@@ -90,10 +85,8 @@ export function updateAnvisningsEnhed(
       });
     }
     structural.push(...crossValidate(parent, next.instType3));
-    if (structural.length > 0) return fejl(structural, nummer);
-    const stamp = w.recordChange(tools.change('anvisningsenhed', nummer));
-    w.putAnvisningsEnhed({ ...next, ...stamp });
-    return ok(nummer, stamp.aendringsSekvens);
+    if (structural.length > 0) return refuse(structural, nummer);
+    return { changes: [{ niveau: 'anvisningsenhed', nummer, record: (stamp) => ({ ...next, ...stamp }) }] };
   });
 }
 
@@ -103,17 +96,16 @@ export function updateAnvisningsEnhed(
  */
 export function deleteAnvisningsEnhed(tools: WriteTools, structure: Structure, nummer: string): ImportSvar {
   const felt = 'EnhedsNummer';
-  return tools.write((w) => {
+  return runWrite(tools, { errors: [] }, () => {
     const found = structure.activeAnvisningsenhed(nummer, felt);
-    if (found.error !== null) return fejl([found.error], nummer);
-    const parent = structure.daginstitution(found.record.daginstitutionsNummer);
-    if (parent === undefined) throw new Error(`Unit ${nummer} has no parent`);
+    if (found.error !== null) return refuse([found.error], nummer);
+    const parent = structure.daginstitutionOfUnit(nummer);
     const refused = tools.refusal(nummer, [tools.scopeOf(parent)], felt);
-    if (refused !== null) return fejl([refused], nummer);
+    if (refused !== null) return refuse([refused], nummer);
     const active = structure.activeAlternativesOf(nummer);
     if (active.length > 0) {
       const numre = active.map((a) => a.alternativAdresseNummer).join(', ');
-      return fejl(
+      return refuse(
         [
           {
             felt,
@@ -124,9 +116,8 @@ export function deleteAnvisningsEnhed(tools: WriteTools, structure: Structure, n
         nummer,
       );
     }
-    const stamp = w.recordChange(tools.change('anvisningsenhed', nummer));
-    w.putAnvisningsEnhed(tools.closed(found.record, stamp));
-    return ok(nummer, stamp.aendringsSekvens);
+    const closed = (stamp: ChangeStamp) => tools.closed(found.record, stamp);
+    return { changes: [{ niveau: 'anvisningsenhed', nummer, record: closed }] };
   });
 }
 
@@ -140,21 +131,20 @@ export function moveAnvisningsEnhed(
   nummer: string,
   targetNummer: string,
 ): ImportSvar {
-  return tools.write((w) => {
+  return runWrite(tools, { errors: [] }, () => {
     const found = structure.activeAnvisningsenhed(nummer, 'EnhedsNummer');
-    if (found.error !== null) return fejl([found.error], nummer);
+    if (found.error !== null) return refuse([found.error], nummer);
     const unit = found.record;
     const target = structure.parentDaginstitution(targetNummer, 'DagInstitutionsNummer');
-    if (target.error !== null) return fejl([target.error], nummer);
-    const source = structure.daginstitution(unit.daginstitutionsNummer);
-    if (source === undefined) throw new Error(`Unit ${nummer} has no parent`);
+    if (target.error !== null) return refuse([target.error], nummer);
+    const source = structure.daginstitutionOfUnit(nummer);
     // The right to the unit is its source's; a move also needs the target's, and grants nothing.
     const refused = tools.refusal(
       nummer,
       [tools.scopeOf(source), tools.scopeOf(target.record)],
       'DagInstitutionsNummer',
     );
-    if (refused !== null) return fejl([refused], nummer);
+    if (refused !== null) return refuse([refused], nummer);
     const errors: RuleError[] = [];
     if (source.daginstitutionsNummer === target.record.daginstitutionsNummer) {
       errors.push({
@@ -178,10 +168,9 @@ export function moveAnvisningsEnhed(
       });
     }
     errors.push(...crossValidate(target.record, unit.instType3, 'DagInstitutionsNummer'));
-    if (errors.length > 0) return fejl(errors, nummer);
-    const stamp = w.recordChange(tools.change('anvisningsenhed', nummer));
-    w.putAnvisningsEnhed({ ...unit, daginstitutionsNummer: targetNummer, ...stamp });
-    return ok(nummer, stamp.aendringsSekvens);
+    if (errors.length > 0) return refuse(errors, nummer);
+    const moved = (stamp: ChangeStamp) => ({ ...unit, daginstitutionsNummer: targetNummer, ...stamp });
+    return { changes: [{ niveau: 'anvisningsenhed', nummer, record: moved }] };
   });
 }
 

@@ -9,9 +9,10 @@ import {
   validateDaginstitutionFields,
   type RuleError,
 } from '../rules/index.ts';
-import { fejl, ok, type ImportSvar } from './import-answer.ts';
+import type { ImportSvar } from './import-answer.ts';
 import { changed, code, text, toAdresse } from './input-to-model.ts';
 import type { Structure } from './structure.ts';
+import { refuse, runWrite } from './write-skeleton.ts';
 import type { WriteTools } from './write-tools.ts';
 
 const D = 'Daginstitution';
@@ -74,42 +75,43 @@ export function insertDaginstitution(
       ),
     );
   }
-  if (errors.length > 0) return fejl(errors);
-  const adm = parseKommuneKode(d.admKommuneKode ?? '') ?? 0;
-  // The owner is recorded now, from the CVR the first unit's P-number gives, and never re-derived.
-  const ejerCvrNummer = tools.cvrOf(text(e.PNummer));
-  const scope = { ejerformKode: code(d.ejerformKode), admKommuneKode: adm, ejerCvrNummer };
-  const refused =
-    tools.refusal(undefined, [scope], D) ?? tools.pNummerRefusal(undefined, text(e.PNummer), `${E}/PNummer`);
-  if (refused !== null) return fejl([refused]);
-
-  return tools.write((w) => {
+  return runWrite(tools, { errors }, (w) => {
+    const adm = parseKommuneKode(d.admKommuneKode ?? '') ?? 0;
+    // The owner is recorded now, from the CVR the first unit's P-number gives, and never re-derived.
+    const ejerCvrNummer = tools.cvrOf(text(e.PNummer));
+    const scope = { ejerformKode: code(d.ejerformKode), admKommuneKode: adm, ejerCvrNummer };
+    const refused =
+      tools.refusal(undefined, [scope], D) ??
+      tools.pNummerRefusal(undefined, text(e.PNummer), `${E}/PNummer`);
+    if (refused !== null) return refuse([refused]);
     const nummer = w.issueNumber();
     const enhedsNummer = w.issueNumber();
     // One sequence per changed record, at one time: the daginstitution's, then its first unit's.
-    const stamp = w.recordChange(tools.change('daginstitution', nummer));
-    w.putDaginstitution({
-      daginstitutionsNummer: nummer,
-      daginstitutionsNavn: text(d.daginstitutionsNavn) ?? '',
-      ejerformKode: code(d.ejerformKode),
-      lovgrundlagKode: code(d.lovgrundlagKode),
-      admKommuneKode: adm,
-      ejerCvrNummer,
-      aktivitetsstatus: 'Aktiv',
-      oprettetTidspunkt: stamp.aendretTidspunkt,
-      nedlagtTidspunkt: null,
-      ...stamp,
-    });
-    tools.inWrite();
-    const unitStamp = w.recordChange(tools.change('anvisningsenhed', enhedsNummer, stamp.aendretTidspunkt));
-    w.putAnvisningsEnhed(newAnvisningsEnhed(tools, e, enhedsNummer, nummer, unitStamp));
     return {
-      status: 'OK',
-      nummer,
+      changes: [
+        {
+          niveau: 'daginstitution',
+          nummer,
+          record: (stamp) => ({
+            daginstitutionsNummer: nummer,
+            daginstitutionsNavn: text(d.daginstitutionsNavn) ?? '',
+            ejerformKode: code(d.ejerformKode),
+            lovgrundlagKode: code(d.lovgrundlagKode),
+            admKommuneKode: adm,
+            ejerCvrNummer,
+            aktivitetsstatus: 'Aktiv',
+            oprettetTidspunkt: stamp.aendretTidspunkt,
+            nedlagtTidspunkt: null,
+            ...stamp,
+          }),
+        },
+        {
+          niveau: 'anvisningsenhed',
+          nummer: enhedsNummer,
+          record: (stamp) => newAnvisningsEnhed(tools, e, enhedsNummer, nummer, stamp),
+        },
+      ],
       anvisningsenhedsNummer: enhedsNummer,
-      // The write's last sequence: a reader that has seen it has seen the whole write.
-      aendringsSekvens: unitStamp.aendringsSekvens,
-      fejl: [],
     };
   });
 }
@@ -121,11 +123,10 @@ export function updateDaginstitution(
   d: DaginstitutionInput,
 ): ImportSvar {
   const errors = validateDaginstitutionFields(d, 'update', D);
-  if (errors.length > 0) return fejl(errors, d.daginstitutionsNummer);
   const nummer = d.daginstitutionsNummer?.trim() ?? '';
-  return tools.write((w) => {
+  return runWrite(tools, { errors, nummer: d.daginstitutionsNummer }, () => {
     const found = structure.activeDaginstitution(nummer, `${D}/daginstitutionsNummer`);
-    if (found.error !== null) return fejl([found.error], nummer);
+    if (found.error !== null) return refuse([found.error], nummer);
     const current = found.record;
     const next: EjetDaginstitution = {
       ...current,
@@ -141,7 +142,7 @@ export function updateDaginstitution(
       [tools.scopeOf(current), tools.scopeOf(next)],
       `${D}/daginstitutionsNummer`,
     );
-    if (refused !== null) return fejl([refused], nummer);
+    if (refused !== null) return refuse([refused], nummer);
     const crossErrors = checkCrossValidation(
       {
         ejerformKode: next.ejerformKode,
@@ -150,24 +151,22 @@ export function updateDaginstitution(
       },
       { ejerformKode: `${D}/ejerformKode`, instType3: `${D}/lovgrundlagKode` },
     );
-    if (crossErrors.length > 0) return fejl(crossErrors, nummer);
-    const stamp = w.recordChange(tools.change('daginstitution', nummer));
-    w.putDaginstitution({ ...next, ...stamp });
-    return ok(nummer, stamp.aendringsSekvens);
+    if (crossErrors.length > 0) return refuse(crossErrors, nummer);
+    return { changes: [{ niveau: 'daginstitution', nummer, record: (stamp) => ({ ...next, ...stamp }) }] };
   });
 }
 
 /** DeleteDaginstitution: closes (Nedlagt) once no active unit is left under it; never cascades. */
 export function deleteDaginstitution(tools: WriteTools, structure: Structure, nummer: string): ImportSvar {
   const felt = 'DagInstitutionsNummer';
-  return tools.write((w) => {
+  return runWrite(tools, { errors: [] }, () => {
     const found = structure.activeDaginstitution(nummer, felt);
-    if (found.error !== null) return fejl([found.error], nummer);
+    if (found.error !== null) return refuse([found.error], nummer);
     const refused = tools.refusal(nummer, [tools.scopeOf(found.record)], felt);
-    if (refused !== null) return fejl([refused], nummer);
+    if (refused !== null) return refuse([refused], nummer);
     const active = structure.activeUnitsOf(nummer);
     if (active.length > 0) {
-      return fejl(
+      return refuse(
         [
           {
             felt,
@@ -181,8 +180,7 @@ export function deleteDaginstitution(tools: WriteTools, structure: Structure, nu
         nummer,
       );
     }
-    const stamp = w.recordChange(tools.change('daginstitution', nummer));
-    w.putDaginstitution(tools.closed(found.record, stamp));
-    return ok(nummer, stamp.aendringsSekvens);
+    const closed = (stamp: ChangeStamp) => tools.closed(found.record, stamp);
+    return { changes: [{ niveau: 'daginstitution', nummer, record: closed }] };
   });
 }

@@ -1,6 +1,7 @@
 import type { AlternativAdresse, AnvisningsEnhed, EjetDaginstitution } from '../domain/model.ts';
 import type { RuleError } from '../rules/index.ts';
 import type { RegistryStore } from '../store/registry-store.ts';
+import { BrokenStructureError } from './broken-structure-error.ts';
 
 /**
  * Structure look-ups of the write side (contract §7): a record a write names must exist, and be
@@ -59,22 +60,21 @@ function activeParent<T extends { aktivitetsstatus: string }>(
 }
 
 /**
- * The parent number an Insert must name, or the FELT_MANGLER error for it; none when the field
- * rules already reported that field.
+ * The parent number an Insert names. When it names none, adds the FELT_MANGLER error for it to
+ * `errors`, unless the field rules already reported that field.
  */
 export function requireParentNumber(
   value: string | undefined,
   felt: string,
   purpose: string,
-  reported: readonly RuleError[],
-): { nummer: string; error: RuleError | null } {
+  errors: RuleError[],
+): string {
   const nummer = value?.trim() ?? '';
-  const missing = nummer === '' && !reported.some((x) => x.felt === felt);
-  const name = felt.slice(felt.lastIndexOf('/') + 1);
-  return {
-    nummer,
-    error: missing ? { felt, kode: 'FELT_MANGLER', tekst: `${name} skal angives: ${purpose}.` } : null,
-  };
+  if (nummer === '' && !errors.some((x) => x.felt === felt)) {
+    const name = felt.slice(felt.lastIndexOf('/') + 1);
+    errors.push({ felt, kode: 'FELT_MANGLER', tekst: `${name} skal angives: ${purpose}.` });
+  }
+  return nummer;
 }
 
 /** Look-ups by number against one store. */
@@ -85,10 +85,18 @@ export function createStructure(store: RegistryStore) {
     store.anvisningsenheder({ numre: [nummer] })[0];
   const alternativAdresse = (nummer: string): AlternativAdresse | undefined =>
     store.alternativAdresser({ numre: [nummer] })[0];
+  /** The daginstitution above a unit, which the rights and the municipality rules look at. */
+  const daginstitutionOfUnit = (enhedsNummer: string): EjetDaginstitution => {
+    const unit = anvisningsenhed(enhedsNummer);
+    const parent = unit === undefined ? undefined : daginstitution(unit.daginstitutionsNummer);
+    if (parent === undefined) throw new BrokenStructureError(`Unit ${enhedsNummer} has no daginstitution`);
+    return parent;
+  };
   return {
     daginstitution,
     anvisningsenhed,
     alternativAdresse,
+    daginstitutionOfUnit,
     activeDaginstitution: (nummer: string, felt: string) =>
       activeRecord(daginstitution(nummer), felt, 'Daginstitutionen', nummer),
     activeAnvisningsenhed: (nummer: string, felt: string) =>

@@ -105,6 +105,7 @@ export function createWriteTools(deps: ImportDeps, context: WriteContext) {
     refusal,
     pNummerRefusal,
     change,
+    now,
     inWrite: () => inWrite(operation),
   };
 }
