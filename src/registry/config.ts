@@ -103,7 +103,7 @@ export function loadRegistryConfig(env: NodeJS.ProcessEnv): Readonly<RegistryCon
   if ((config.tlsCertPath === null) !== (config.tlsKeyPath === null)) {
     problems.push('REGISTRY_TLS_CERT and REGISTRY_TLS_KEY must be given together');
   }
-  if (problems.length > 0) throw new Error(`Invalid register configuration:\n- ${problems.join('\n- ')}`);
+  if (problems.length > 0) throw new RegistryConfigError(problems);
   return Object.freeze(config);
 }
 
@@ -129,4 +129,15 @@ function publicUrl(raw: string | null, problems: string[]): string | null {
     return null;
   }
   return url.href.replace(/\/+$/, '');
+}
+
+/** Every problem of the register's environment at once, so that one start-up names them all. */
+export class RegistryConfigError extends Error {
+  readonly problems: readonly string[];
+
+  constructor(problems: readonly string[]) {
+    super(`Invalid register configuration:\n- ${problems.join('\n- ')}`);
+    this.name = 'RegistryConfigError';
+    this.problems = problems;
+  }
 }

@@ -43,15 +43,18 @@ const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen
 export function loadUserDirectory(path: string): UserDirectory {
   const entries = JSON.parse(readFileSync(path, 'utf8')) as unknown;
   if (typeof entries !== 'object' || entries === null || Array.isArray(entries)) {
-    throw new Error(`Users file ${path}: expected a JSON object of user name → scrypt hash`);
+    throw new UsersFileError(`Users file ${path}: expected a JSON object of user name → scrypt hash`);
   }
   const users = new Map<string, { identity: Identity; salt: Buffer; hash: Buffer }>();
   for (const [userName, value] of Object.entries(entries)) {
     const identity = identityFromUserName(userName);
     const parts = typeof value === 'string' ? value.split('$') : [];
-    if (identity === null) throw new Error(`Users file ${path}: "${userName}" is not a known identity shape`);
+    if (identity === null)
+      throw new UsersFileError(`Users file ${path}: "${userName}" is not a known identity shape`);
     if (parts.length !== 3 || parts[0] !== 'scrypt') {
-      throw new Error(`Users file ${path}: "${userName}" needs a value "scrypt$<salt hex>$<hash hex>"`);
+      throw new UsersFileError(
+        `Users file ${path}: "${userName}" needs a value "scrypt$<salt hex>$<hash hex>"`,
+      );
     }
     users.set(userName, {
       identity,
@@ -78,4 +81,12 @@ export function hashPassword(password: string, salt: Buffer): string {
 
 function digest(text: string): Buffer {
   return createHash('sha256').update(text).digest();
+}
+
+/** A users file the register cannot read as user name → scrypt hash: it refuses to start. */
+export class UsersFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsersFileError';
+  }
 }

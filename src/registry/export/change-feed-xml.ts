@@ -1,5 +1,6 @@
 import type { ChangedRecord, ChangePage } from '../store/registry-store.ts';
 import { alternativAdresseToXml, anvisningsEnhedToXml, daginstitutionToXml } from './to-xml.ts';
+import { StoreInvariantError } from '../store/store-invariant-error.ts';
 
 /**
  * Pure mapping from a page of the change sequence to the ExportService XSD's `aendringsside`
@@ -21,7 +22,8 @@ const KIND_BY_VERB: Readonly<Record<string, Aendringstype>> = {
 export function aendringstypeOf(operation: string): Aendringstype {
   const verb = /^(Insert|Update|Move|Delete)/.exec(operation)?.[1];
   const kind = verb === undefined ? undefined : KIND_BY_VERB[verb];
-  if (kind === undefined) throw new Error(`The change sequence holds an unknown operation "${operation}"`);
+  if (kind === undefined)
+    throw new StoreInvariantError(`The change sequence holds an unknown operation "${operation}"`);
   return kind;
 }
 

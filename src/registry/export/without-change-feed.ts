@@ -44,6 +44,14 @@ function withoutNodes(xml: string, xpaths: readonly string[]): string {
     }
   }
   // A WSDL or XSD that no longer holds the feed would mean this edit silently does nothing.
-  if (removed === 0) throw new Error(`Found nothing of ${OPERATION} to remove`);
+  if (removed === 0) throw new WsdlEditError(`Found nothing of ${OPERATION} to remove`);
   return document.toString();
+}
+
+/** The served WSDL or XSD does not have the shape the edit expects (the contract files changed). */
+export class WsdlEditError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WsdlEditError';
+  }
 }

@@ -1,7 +1,7 @@
 import type { AlternativAdresse, AnvisningsEnhed, EjetDaginstitution } from '../domain/model.ts';
 import type { RuleError } from '../rules/index.ts';
 import type { RegistryStore } from '../store/registry-store.ts';
-import { BrokenStructureError } from './broken-structure-error.ts';
+import { StoreInvariantError } from '../store/store-invariant-error.ts';
 
 /**
  * Structure look-ups of the write side (contract §7): a record a write names must exist, and be
@@ -89,7 +89,7 @@ export function createStructure(store: RegistryStore) {
   const daginstitutionOfUnit = (enhedsNummer: string): EjetDaginstitution => {
     const unit = anvisningsenhed(enhedsNummer);
     const parent = unit === undefined ? undefined : daginstitution(unit.daginstitutionsNummer);
-    if (parent === undefined) throw new BrokenStructureError(`Unit ${enhedsNummer} has no daginstitution`);
+    if (parent === undefined) throw new StoreInvariantError(`Unit ${enhedsNummer} has no daginstitution`);
     return parent;
   };
   return {

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { SeedDataError } from './seed-data-error.ts';
+import { CsvFormatError } from './csv-format-error.ts';
 
 /** One data row of a CSV file, by column name, with where it came from. */
 export interface CsvRow<C extends string = string> {
@@ -60,11 +61,13 @@ export function readCsvFile<C extends string>(path: string, columns: readonly C[
 export function formatCsv(columns: readonly string[], rows: readonly (readonly string[])[]): string {
   for (const row of rows) {
     if (row.length !== columns.length) {
-      throw new Error(`row has ${row.length} values for ${columns.length} columns: ${row.join(';')}`);
+      throw new CsvFormatError(
+        `row has ${row.length} values for ${columns.length} columns: ${row.join(';')}`,
+      );
     }
     const broken = row.find((value) => /[\r\n]/.test(value));
     if (broken !== undefined)
-      throw new Error(`a CSV value may not contain a line break: ${JSON.stringify(broken)}`);
+      throw new CsvFormatError(`a CSV value may not contain a line break: ${JSON.stringify(broken)}`);
   }
   return stringify([[...columns], ...rows.map((row) => [...row])], {
     delimiter: ';',

@@ -1,3 +1,5 @@
+import { CsvFormatError } from './csv-format-error.ts';
+
 /**
  * Coordinates in the real export are written with a decimal comma, and some consumers write a dot
  * (real-data.md §1): both are read, nothing else (no thousands separators, no exponents).
@@ -13,6 +15,6 @@ export function parseDecimal(text: string): number | null {
 /** Writes a number with a decimal comma, as the register's CSV export does. */
 export function formatDecimal(value: number): string {
   const text = String(value);
-  if (!DECIMAL.test(text)) throw new Error(`cannot write ${text} as a plain decimal`);
+  if (!DECIMAL.test(text)) throw new CsvFormatError(`cannot write ${text} as a plain decimal`);
   return text.replace('.', ',');
 }

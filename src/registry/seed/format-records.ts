@@ -6,13 +6,14 @@ import type {
   Livsforloeb,
 } from '../domain/model.ts';
 import { codeText, type CodeTableName } from '../domain/code-tables.ts';
+import { CsvFormatError } from './csv-format-error.ts';
 import { formatDecimal } from './decimal.ts';
 
 // The inverse of parse-records.ts: rows in the column order of columns.ts, empty string for no value.
 
 function text(table: CodeTableName, kode: number): string {
   const value = codeText(table, kode);
-  if (value === null) throw new Error(`${kode} is not a code in ${table}`);
+  if (value === null) throw new CsvFormatError(`${kode} is not a code in ${table}`);
   return value;
 }
 

@@ -18,10 +18,18 @@ export function withOwners(register: DagtilbudsRegister): EjetDaginstitution[] {
   return register.daginstitutioner.map((d) => {
     const owners = [...(cvrs.get(d.daginstitutionsNummer) ?? [])];
     if (owners.length > 1) {
-      throw new Error(
+      throw new OwnerConflictError(
         `Daginstitution ${d.daginstitutionsNummer}: its units carry CVR numbers ${owners.join(', ')}; the seed needs one owner per daginstitution`,
       );
     }
     return { ...d, ejerCvrNummer: owners[0] ?? null };
   });
+}
+
+/** A daginstitution whose units carry different CVR numbers: the seed cannot tell its owner. */
+export class OwnerConflictError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OwnerConflictError';
+  }
 }

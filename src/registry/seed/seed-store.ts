@@ -16,7 +16,8 @@ export interface SeedCounts {
  */
 export function seedStore(store: RegistryStore, dir: string = DEFAULT_DATA_DIR): SeedCounts {
   // Refuse rather than merge: seeding over live data would silently revert changes made since.
-  if (!store.isEmpty()) throw new Error('seedStore needs an empty store; this one already holds records');
+  if (!store.isEmpty())
+    throw new StoreNotEmptyError('seedStore needs an empty store; this one already holds records');
   const register = loadRegisterData(dir);
   store.write((writer) => {
     for (const record of withOwners(register)) writer.putDaginstitution(record);
@@ -28,4 +29,12 @@ export function seedStore(store: RegistryStore, dir: string = DEFAULT_DATA_DIR):
     anvisningsenheder: register.anvisningsenheder.length,
     alternativAdresser: register.alternativAdresser.length,
   };
+}
+
+/** Seeding was asked of a store that already holds records: the seed never merges. */
+export class StoreNotEmptyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreNotEmptyError';
+  }
 }

@@ -8,7 +8,7 @@ import type { Caller } from './caller.ts';
 import { parseOperation, type ParsedOperation } from './parsed-operation.ts';
 import { readEnvelope, type HeaderBlock } from './read-envelope.ts';
 import { SoapFault } from './soap-fault.ts';
-import { UnexpectedAnswerError } from './unexpected-answer-error.ts';
+import { NodeSoapAnswerError } from './node-soap-answer-error.ts';
 import { SOAP_11, SOAP_12, versionOfMediaType, type SoapVersion } from './soap-versions.ts';
 import { readWsdlOperations } from './wsdl-operations.ts';
 
@@ -209,7 +209,7 @@ function inVersion(envelope: string, version: SoapVersion): string {
   const declaration = `xmlns:soap="${SOAP_11.envelopeNamespace}"`;
   const rootEnd = envelope.indexOf('>', envelope.indexOf(':Envelope'));
   const at = envelope.indexOf(declaration);
-  if (at === -1 || at > rootEnd) throw new UnexpectedAnswerError('an envelope of unexpected shape');
+  if (at === -1 || at > rootEnd) throw new NodeSoapAnswerError('an envelope of unexpected shape');
   return (
     envelope.slice(0, at) +
     `xmlns:soap="${SOAP_12.envelopeNamespace}"` +

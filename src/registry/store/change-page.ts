@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Aendring, ChangedRecord, ChangePage, RegistryStore } from './registry-store.ts';
+import { StoreInvariantError } from './store-invariant-error.ts';
 
 /**
  * Reads pages of the change sequence with the records as they are now. One read transaction per
@@ -21,7 +22,8 @@ export function createChangePageReader(
       latestSequence: store.changeSequence(),
       changes: rows.map((row) => {
         const record = current.get(`${row.niveau}/${row.nummer}`);
-        if (record === undefined) throw new Error(`Change ${row.sekvens} names no record ${row.nummer}`);
+        if (record === undefined)
+          throw new StoreInvariantError(`Change ${row.sekvens} names no record ${row.nummer}`);
         return { ...row, current: record };
       }),
     };

@@ -9,7 +9,7 @@ import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.sql.ts';
 export function migrateSchema(db: Database.Database): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > SCHEMA_VERSION) {
-    throw new Error(
+    throw new SchemaVersionError(
       `The database has schema version ${version}; this register knows up to ${SCHEMA_VERSION}`,
     );
   }
@@ -45,4 +45,12 @@ function tableExists(db: Database.Database, table: string): boolean {
 function columnExists(db: Database.Database, table: string, column: string): boolean {
   const columns = db.pragma(`table_info(${table})`) as { name: string }[];
   return columns.some((c) => c.name === column);
+}
+
+/** The database was written by a newer register than this one: refused rather than guessed at. */
+export class SchemaVersionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SchemaVersionError';
+  }
 }
