@@ -10,42 +10,47 @@ export interface Kode {
   tekst: string;
 }
 
+/** A code table from its rows written as `[kode, tekst]`. */
+function codeTable(rows: readonly (readonly [number, string])[]): readonly Kode[] {
+  return rows.map(([kode, tekst]) => ({ kode, tekst }));
+}
+
 /** `InstType3`: institution types. */
-export const INST_TYPE3: readonly Kode[] = [
-  { kode: 6010, tekst: 'Vuggestue (0-2 år)' },
-  { kode: 6011, tekst: 'Børnehave (3-5 år)' },
-  { kode: 6012, tekst: 'Aldersintegreret institution (0-5 år)' },
-  { kode: 6013, tekst: 'Dagpleje' },
-  { kode: 6014, tekst: 'Børnehave (2-5 år)' },
-  { kode: 6020, tekst: 'Fritidshjem' },
-  { kode: 6021, tekst: 'Klubtilbud' },
-  { kode: 6022, tekst: 'Særlige dagtilbud' },
-];
+export const INST_TYPE3: readonly Kode[] = codeTable([
+  [6010, 'Vuggestue (0-2 år)'],
+  [6011, 'Børnehave (3-5 år)'],
+  [6012, 'Aldersintegreret institution (0-5 år)'],
+  [6013, 'Dagpleje'],
+  [6014, 'Børnehave (2-5 år)'],
+  [6020, 'Fritidshjem'],
+  [6021, 'Klubtilbud'],
+  [6022, 'Særlige dagtilbud'],
+]);
 
 /** `ejerformKode`: ownership forms. 4 Udliciteret is seen in one consumer only. */
-export const EJERFORM: readonly Kode[] = [
-  { kode: 1, tekst: 'Kommunal' },
-  { kode: 2, tekst: 'Selvejende' },
-  { kode: 3, tekst: 'Privat' },
-  { kode: 4, tekst: 'Udliciteret' },
-];
+export const EJERFORM: readonly Kode[] = codeTable([
+  [1, 'Kommunal'],
+  [2, 'Selvejende'],
+  [3, 'Privat'],
+  [4, 'Udliciteret'],
+]);
 
 /** `lovgrundlagKode`: legal bases, numbered by this project (assumption A, one place to change). */
-export const LOVGRUNDLAG: readonly Kode[] = [
-  { kode: 1, tekst: 'Dagtilbudsloven § 19, stk. 2 (kommunal daginstitution)' },
-  { kode: 2, tekst: 'Dagtilbudsloven § 19, stk. 3 (selvejende daginstitution)' },
-  { kode: 3, tekst: 'Dagtilbudsloven § 19, stk. 4 (udliciteret daginstitution)' },
-  { kode: 4, tekst: 'Dagtilbudsloven § 19, stk. 5 (privatinstitution)' },
-  { kode: 5, tekst: 'Dagtilbudsloven § 21 (dagpleje)' },
-  { kode: 6, tekst: 'Dagtilbudsloven § 52 (fritidshjem)' },
-  { kode: 7, tekst: 'Dagtilbudsloven § 66 (klub)' },
-  { kode: 8, tekst: 'Serviceloven § 32 / § 36 (særlige dagtilbud)' },
-  { kode: 9, tekst: 'Landsbyordning (dagtilbudsloven § 19, stk. 2, jf. folkeskoleloven § 24 aa)' },
-];
+export const LOVGRUNDLAG: readonly Kode[] = codeTable([
+  [1, 'Dagtilbudsloven § 19, stk. 2 (kommunal daginstitution)'],
+  [2, 'Dagtilbudsloven § 19, stk. 3 (selvejende daginstitution)'],
+  [3, 'Dagtilbudsloven § 19, stk. 4 (udliciteret daginstitution)'],
+  [4, 'Dagtilbudsloven § 19, stk. 5 (privatinstitution)'],
+  [5, 'Dagtilbudsloven § 21 (dagpleje)'],
+  [6, 'Dagtilbudsloven § 52 (fritidshjem)'],
+  [7, 'Dagtilbudsloven § 66 (klub)'],
+  [8, 'Serviceloven § 32 / § 36 (særlige dagtilbud)'],
+  [9, 'Landsbyordning (dagtilbudsloven § 19, stk. 2, jf. folkeskoleloven § 24 aa)'],
+]);
 
 /** `kommuneKode`: the 98 municipalities, short names as `kommuneKode_Tekst` has them in real data. */
 // prettier-ignore
-export const KOMMUNER: readonly Kode[] = [
+export const KOMMUNER: readonly Kode[] = codeTable([
   [101, 'København'], [147, 'Frederiksberg'], [151, 'Ballerup'], [153, 'Brøndby'], [155, 'Dragør'],
   [157, 'Gentofte'], [159, 'Gladsaxe'], [161, 'Glostrup'], [163, 'Herlev'], [165, 'Albertslund'],
   [167, 'Hvidovre'], [169, 'Høje-Taastrup'], [173, 'Lyngby-Taarbæk'], [175, 'Rødovre'], [183, 'Ishøj'],
@@ -66,7 +71,7 @@ export const KOMMUNER: readonly Kode[] = [
   [766, 'Hedensted'], [773, 'Morsø'], [779, 'Skive'], [787, 'Thisted'], [791, 'Viborg'],
   [810, 'Brønderslev'], [813, 'Frederikshavn'], [820, 'Vesthimmerland'], [825, 'Læsø'], [840, 'Rebild'],
   [846, 'Mariagerfjord'], [849, 'Jammerbugt'], [851, 'Aalborg'], [860, 'Hjørring'],
-].map(([kode, tekst]) => ({ kode: kode as number, tekst: tekst as string }));
+]);
 
 /** The code tables by the names the ExportService uses for them. */
 export const CODE_TABLES = {
