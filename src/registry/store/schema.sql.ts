@@ -8,6 +8,20 @@
  */
 export const SCHEMA_VERSION = 3;
 
+/** Every level's life cycle (domain Livsforloeb): active or closed, when, and its last change. */
+const LIVSFORLOEB = `  aktivitetsstatus TEXT NOT NULL CHECK (aktivitetsstatus IN ('Aktiv', 'Nedlagt')),
+  oprettet_tidspunkt TEXT NOT NULL,
+  aendret_tidspunkt TEXT,
+  nedlagt_tidspunkt TEXT,
+  aendrings_sekvens INTEGER NOT NULL DEFAULT 0`;
+
+/** What units and alternative addresses share (domain Enhedsfelter): address, contact, CVR and P. */
+const ENHEDSFELTER = `  adresse TEXT NOT NULL,
+  email TEXT,
+  telefon_nummer TEXT,
+  cvr_nummer TEXT,
+  p_nummer TEXT,`;
+
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS daginstitution (
   nummer TEXT PRIMARY KEY CHECK (length(nummer) = 6),
@@ -18,11 +32,7 @@ CREATE TABLE IF NOT EXISTS daginstitution (
   adm_kommune_kode INTEGER NOT NULL,
   -- The owner's CVR, recorded when the daginstitution is created (version 2); the rights read it.
   ejer_cvr_nummer TEXT,
-  aktivitetsstatus TEXT NOT NULL CHECK (aktivitetsstatus IN ('Aktiv', 'Nedlagt')),
-  oprettet_tidspunkt TEXT NOT NULL,
-  aendret_tidspunkt TEXT,
-  nedlagt_tidspunkt TEXT,
-  aendrings_sekvens INTEGER NOT NULL DEFAULT 0
+${LIVSFORLOEB}
 ) STRICT;
 CREATE INDEX IF NOT EXISTS daginstitution_adm_kommune ON daginstitution (adm_kommune_kode);
 
@@ -32,16 +42,8 @@ CREATE TABLE IF NOT EXISTS anvisningsenhed (
   navn TEXT NOT NULL,
   navn_soeg TEXT NOT NULL,
   inst_type3 INTEGER NOT NULL,
-  adresse TEXT NOT NULL,
-  email TEXT,
-  telefon_nummer TEXT,
-  cvr_nummer TEXT,
-  p_nummer TEXT,
-  aktivitetsstatus TEXT NOT NULL CHECK (aktivitetsstatus IN ('Aktiv', 'Nedlagt')),
-  oprettet_tidspunkt TEXT NOT NULL,
-  aendret_tidspunkt TEXT,
-  nedlagt_tidspunkt TEXT,
-  aendrings_sekvens INTEGER NOT NULL DEFAULT 0
+${ENHEDSFELTER}
+${LIVSFORLOEB}
 ) STRICT;
 CREATE INDEX IF NOT EXISTS anvisningsenhed_parent ON anvisningsenhed (daginstitution_nummer);
 CREATE INDEX IF NOT EXISTS anvisningsenhed_cvr ON anvisningsenhed (cvr_nummer);
@@ -52,16 +54,8 @@ CREATE TABLE IF NOT EXISTS alternativ_adresse (
   anvisningsenhed_nummer TEXT NOT NULL REFERENCES anvisningsenhed (nummer),
   navn TEXT NOT NULL,
   navn_soeg TEXT NOT NULL,
-  adresse TEXT NOT NULL,
-  email TEXT,
-  telefon_nummer TEXT,
-  cvr_nummer TEXT,
-  p_nummer TEXT,
-  aktivitetsstatus TEXT NOT NULL CHECK (aktivitetsstatus IN ('Aktiv', 'Nedlagt')),
-  oprettet_tidspunkt TEXT NOT NULL,
-  aendret_tidspunkt TEXT,
-  nedlagt_tidspunkt TEXT,
-  aendrings_sekvens INTEGER NOT NULL DEFAULT 0
+${ENHEDSFELTER}
+${LIVSFORLOEB}
 ) STRICT;
 CREATE INDEX IF NOT EXISTS alternativ_adresse_parent ON alternativ_adresse (anvisningsenhed_nummer);
 CREATE INDEX IF NOT EXISTS alternativ_adresse_cvr ON alternativ_adresse (cvr_nummer);
