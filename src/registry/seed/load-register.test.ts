@@ -10,6 +10,7 @@ import {
 } from './columns.ts';
 import { formatCsv } from './csv.ts';
 import { loadRegisterData } from './load-register.ts';
+import { HOEJVANG_ADRESSE } from './test-records.ts';
 
 describe('loadRegisterData on the committed data', () => {
   const register = loadRegisterData();
@@ -27,13 +28,7 @@ describe('loadRegisterData on the committed data', () => {
     expect(unit('G10662')).toMatchObject({
       enhedsNavn: 'Den Private Børnehave Højvang',
       cvrNummer: '33178522',
-      adresse: {
-        vejNavn: 'Skæring Hedevej',
-        husNummer: '14A',
-        postNummer: '8250',
-        byNavn: 'Egå',
-        kommuneKode: 751,
-      },
+      adresse: HOEJVANG_ADRESSE,
     });
     expect(unit('D10041')?.enhedsNavn).toBe('Bryggehuset');
     const bornholm = register.anvisningsenheder.filter((a) => a.adresse.kommuneKode === 400);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnvisningsEnhed, Daginstitution, DagtilbudsRegister } from '../domain/model.ts';
 import { withOwners } from './owners.ts';
+import { EGAA_ADRESSE } from './test-records.ts';
 
 const life = {
   aktivitetsstatus: 'Aktiv',
@@ -22,19 +23,7 @@ const unit = (nummer: string, parentNummer: string, cvrNummer: string | null): A
   daginstitutionsNummer: parentNummer,
   enhedsNavn: nummer,
   instType3: 6012,
-  adresse: {
-    vejNavn: 'Skæring Hedevej',
-    husNummer: '14A',
-    etage: null,
-    doer: null,
-    postNummer: '8250',
-    byNavn: 'Egå',
-    supplerendeBynavn: null,
-    kommuneKode: 751,
-    geoBredde: null,
-    geoLaengde: null,
-    dawaId: null,
-  },
+  adresse: EGAA_ADRESSE,
   email: null,
   telefonNummer: null,
   cvrNummer,

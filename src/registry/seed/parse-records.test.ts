@@ -4,6 +4,7 @@ import { ALTERNATIVADRESSE_COLUMNS, ANVISNINGSENHED_COLUMNS, DAGINSTITUTION_COLU
 import type { CsvRow } from './csv.ts';
 import { formatAlternativAdresse, formatAnvisningsEnhed, formatDaginstitution } from './format-records.ts';
 import { parseAlternativAdresse, parseAnvisningsEnhed, parseDaginstitution } from './parse-records.ts';
+import { EGAA_ADRESSE } from './test-records.ts';
 
 function csvRow<C extends string>(columns: readonly C[], values: readonly string[], line = 7): CsvRow<C> {
   const record = {} as Record<C, string>;
@@ -31,19 +32,7 @@ const unit: AnvisningsEnhed = {
   daginstitutionsNummer: 'G30306',
   enhedsNavn: 'Den Private Børnehave Højvang',
   instType3: 6012,
-  adresse: {
-    vejNavn: 'Skæring Hedevej',
-    husNummer: '14A',
-    etage: null,
-    doer: null,
-    postNummer: '8250',
-    byNavn: 'Egå',
-    supplerendeBynavn: null,
-    kommuneKode: 751,
-    geoBredde: 56.23123758,
-    geoLaengde: 10.29977301,
-    dawaId: null,
-  },
+  adresse: { ...EGAA_ADRESSE, geoBredde: 56.23123758, geoLaengde: 10.29977301 },
   email: null,
   telefonNummer: null,
   cvrNummer: '33178522',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RegistryStore, RegistryWriter } from '../store/registry-store.ts';
 import { openSqliteStore } from '../store/sqlite-store.ts';
 import { seedStore } from './seed-store.ts';
+import { HOEJVANG_ADRESSE } from './test-records.ts';
 
 describe('seedStore', () => {
   it('loads the committed data into an in-memory SQLite store', () => {
@@ -21,13 +22,7 @@ describe('seedStore', () => {
         cvrNummer: '33178522',
         aktivitetsstatus: 'Aktiv',
         aendringsSekvens: 0,
-        adresse: {
-          vejNavn: 'Skæring Hedevej',
-          husNummer: '14A',
-          postNummer: '8250',
-          byNavn: 'Egå',
-          kommuneKode: 751,
-        },
+        adresse: HOEJVANG_ADRESSE,
       });
       const [parent] = store.daginstitutioner({ numre: [hoejvang?.daginstitutionsNummer ?? ''] });
       // The owner is recorded from the units the seed grouped it by: one CVR per daginstitution.
