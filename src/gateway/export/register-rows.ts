@@ -1,4 +1,4 @@
-import type { AlternativeAddress, AssignmentUnit, DaycareInstitution } from '../registry/model/model.ts';
+import type { AlternativeAddress, AssignmentUnit, DaycareInstitution } from '../domain/records.ts';
 import type { ExportFilter } from './export-filter.ts';
 
 /** The whole register at one moment, with the look-ups the export's columns and filters need. */

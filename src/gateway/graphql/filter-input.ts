@@ -4,8 +4,8 @@ import type {
   AssignmentUnitFilter,
   DaycareInstitutionFilter,
   NearFilter,
-} from '../registry/model/filters.ts';
-import type { InstitutionStatus } from '../registry/model/model.ts';
+} from '../domain/filters.ts';
+import type { InstitutionStatus } from '../domain/records.ts';
 import type {
   AlternativeAddressFilter as AlternativeAddressFilterInput,
   AssignmentUnitFilter as AssignmentUnitFilterInput,

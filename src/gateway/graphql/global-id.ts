@@ -1,5 +1,5 @@
 import { badUserInput } from '../errors.ts';
-import type { InstitutionKind } from '../registry/model/model.ts';
+import type { InstitutionKind } from '../domain/records.ts';
 
 const KINDS: readonly InstitutionKind[] = ['DaycareInstitution', 'AssignmentUnit', 'AlternativeAddress'];
 const NUMBER = /^[A-Z][0-9]{5}$/;

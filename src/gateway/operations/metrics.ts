@@ -4,8 +4,8 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { RouteHandler } from '../http/graphql-handler.ts';
 import { send } from '../http/send.ts';
 import type { ResponseStoreReport } from '../graphql/response-cache.ts';
-import type { CacheStats } from '../registry/ttl-cache/key-value-cache.ts';
-import type { CallMetrics } from '../registry/ports/registry-client.ts';
+import type { CacheStats } from '../read-model/ttl-cache/key-value-cache.ts';
+import type { CallMetrics } from '../ports/register-client.ts';
 
 /** A circuit breaker's state as /metrics reports it. */
 export type BreakerState = 'closed' | 'half-open' | 'open';

@@ -8,7 +8,7 @@ import type {
   Lifecycle,
   RegisterSlice,
   UnitFields,
-} from '../registry/model/model.ts';
+} from '../domain/records.ts';
 import { asArray } from './as-array.ts';
 import { UnexpectedAnswerError } from './unexpected-answer.ts';
 import {

@@ -1,4 +1,4 @@
-import type { AlternativeAddress, AssignmentUnit } from '../../registry/model/model.ts';
+import type { AlternativeAddress, AssignmentUnit } from '../../domain/records.ts';
 import type {
   CloseInput,
   CreateAlternativeAddressInput,

@@ -1,4 +1,4 @@
-import type { AssignmentUnit, DaycareInstitution } from '../../registry/model/model.ts';
+import type { AssignmentUnit, DaycareInstitution } from '../../domain/records.ts';
 import type {
   CloseInput,
   CreateDaycareInstitutionInput,

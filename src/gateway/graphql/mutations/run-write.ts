@@ -1,13 +1,13 @@
 import { assertNever } from '../../assert-never.ts';
 import { AppError, type ErrorCode } from '../../errors.ts';
-import type { CallerCredentials } from '../../registry/ports/caller-credentials.ts';
-import type { CodeTable, Institution, InstitutionKind, InstitutionOf } from '../../registry/model/model.ts';
+import type { CallerCredentials } from '../../ports/caller-credentials.ts';
+import type { CodeTable, Institution, InstitutionKind, InstitutionOf } from '../../domain/records.ts';
 import type {
   RegisterError,
-  RegistryWrites,
+  RegisterWrites,
   WriteOperation,
   WriteResult,
-} from '../../registry/registry-writer.ts';
+} from '../../ports/register-writer.ts';
 import type { GatewayContext } from '../context.ts';
 import { toInputPath } from './input-path.ts';
 
@@ -45,7 +45,7 @@ export interface WriteSpec<P extends object> {
   /** A move's record: its parent before the move is read first, for the payload and eviction. */
   moving?: { level: 'AssignmentUnit' | 'AlternativeAddress'; number: string };
   /** The write, sent as it is or (with `writer.dryRun`) as a dry run. */
-  write<R>(writer: RegistryWrites<R>, caller: CallerCredentials): Promise<R>;
+  write<R>(writer: RegisterWrites<R>, caller: CallerCredentials): Promise<R>;
   /** The payload's records, read back after the cache has forgotten what the write touched. */
   readBack(written: Written, fresh: ReadFresh, previousParent: string | null): Promise<P>;
   /** The payload when nothing was written: its records null. */
