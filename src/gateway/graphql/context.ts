@@ -5,6 +5,7 @@ import type { RegisterWriter } from '../ports/register-writer.ts';
 import { RequestSearch, type Search } from '../loaders/search.ts';
 import type { ChangeSource } from '../read-model/change-source.ts';
 import { createStalenessRecorder, type StalenessRecorder } from '../ports/staleness.ts';
+import { createWriteService, type WriteService } from '../writes/write-service.ts';
 
 /** What every resolver gets: this request's loaders and searches, nothing shared that holds state. */
 export interface GatewayContext {
@@ -15,10 +16,8 @@ export interface GatewayContext {
   maxPageSize: number;
   /** The caller's own register identity from this request's `Authorization: Basic`; null: none. */
   caller: CallerCredentials | null;
-  /** The register's ImportService, called with `caller`. */
-  writer: RegisterWriter;
-  /** The shared cache's side of a write: what it forgets, and records read back afresh. */
-  freshness: Pick<RegisterReader, 'forget' | 'refresh' | 'peek' | 'caughtUpTo'>;
+  /** The gateway's writes (checks, the write, freshness, read-back), called with `caller`. */
+  writes: WriteService;
   /** Expired answers this request was served because the register failed (stale-if-error). */
   staleness: StalenessRecorder;
   /** The register's change feed, for `changes` and `institutionChanged`. */
@@ -43,6 +42,8 @@ export interface RequestFacts {
  * cached reader. A plain object: Apollo copies the context value it is given.
  */
 export function createContextFactory(deps: ContextDependencies): (request: RequestFacts) => GatewayContext {
+  // One write service for every request: it holds no request's state.
+  const writes = createWriteService({ writer: deps.writer, freshness: deps.reader });
   return (request) => {
     const staleness = createStalenessRecorder();
     const reader = deps.reader.withStaleness(staleness);
@@ -53,8 +54,7 @@ export function createContextFactory(deps: ContextDependencies): (request: Reque
       codes: reader,
       maxPageSize: deps.maxPageSize,
       caller: CallerCredentials.fromHeader(request.authorization),
-      writer: deps.writer,
-      freshness: deps.reader,
+      writes,
       staleness,
       changes: deps.changes,
     };

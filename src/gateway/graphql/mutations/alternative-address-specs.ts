@@ -5,7 +5,7 @@ import type {
   MoveAlternativeAddressInput,
   UpdateAlternativeAddressInput,
 } from '../generated/resolvers-types.ts';
-import type { WriteSpec } from './run-write.ts';
+import type { WriteSpec } from '../../writes/write-spec.ts';
 import { toAlternativeAddressWrite, toUnitChanges } from './to-write.ts';
 
 type AlternativePayload = { alternativeAddress: AlternativeAddress | null };
