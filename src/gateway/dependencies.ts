@@ -16,7 +16,7 @@ import {
   createSoapRegisterWriter,
   type SoapRegisterWriter,
 } from './soap-client/create-soap-register-writer.ts';
-import type { CircuitState } from './soap-client/resilience/circuit-breaker.ts';
+import type { CircuitState } from './ports/circuit-state.ts';
 import { createSharedState, type SharedState } from './shared-state/create-shared-state.ts';
 
 /** The long-lived pieces between the gateway and the register: its clients and the shared caches. */

@@ -17,49 +17,42 @@ export interface NearFilter {
   radiusMeters: number;
 }
 
-/** Which anvisningsenheder: every given criterion must hold. */
-export interface AssignmentUnitFilter {
+/** What every level's filter asks: every given criterion must hold. */
+export interface RecordFilter {
+  /** The record's municipality: its address's, or a daginstitution's administrating one. */
   municipalityCode?: number;
-  institutionTypeCodes?: readonly number[];
-  /** The ejerform of the unit's daginstitution. */
-  ownershipCodes?: readonly number[];
   statuses: readonly InstitutionStatus[];
   nameContains?: string;
+  uniloginEligible?: boolean;
+}
+
+/** What the filters of records with an address and a P-number (units, alternative adresser) add. */
+export interface UnitFieldsFilter extends RecordFilter {
   /** Part of the address line (street, number, floor, door, postcode, city), folded. */
   addressContains?: string;
   cvrNumber?: string;
   pNumber?: string;
   postalCode?: string;
-  uniloginEligible?: boolean;
   near?: NearFilter;
 }
 
-/** Which daginstitutioner: every given criterion must hold. */
-export interface DaycareInstitutionFilter {
-  /** The administrating municipality (admKommuneKode). */
-  municipalityCode?: number;
+/** Which anvisningsenheder. */
+export interface AssignmentUnitFilter extends UnitFieldsFilter {
+  institutionTypeCodes?: readonly number[];
+  /** The ejerform of the unit's daginstitution. */
+  ownershipCodes?: readonly number[];
+}
+
+/** Which daginstitutioner; `municipalityCode` is the administrating municipality (admKommuneKode). */
+export interface DaycareInstitutionFilter extends RecordFilter {
   ownershipCodes?: readonly number[];
   legalBasisCodes?: readonly number[];
   /** The recorded owner (ejerCvrNummer). */
   ownerCvrNumber?: string;
-  statuses: readonly InstitutionStatus[];
-  nameContains?: string;
-  uniloginEligible?: boolean;
 }
 
-/** Which alternative adresser: every given criterion must hold. */
-export interface AlternativeAddressFilter {
-  municipalityCode?: number;
-  statuses: readonly InstitutionStatus[];
-  nameContains?: string;
-  /** Part of the address line (street, number, floor, door, postcode, city), folded. */
-  addressContains?: string;
-  cvrNumber?: string;
-  pNumber?: string;
-  postalCode?: string;
-  uniloginEligible?: boolean;
-  near?: NearFilter;
-}
+/** Which alternative adresser. */
+export type AlternativeAddressFilter = UnitFieldsFilter;
 
 // Records are shared, immutable cache objects: fold each name once, not on every search.
 const foldedNames = new WeakMap<Institution, string>();
@@ -85,18 +78,14 @@ const foldedAddress = (record: UnitFields): string => {
 const includes = <T>(allowed: readonly T[] | undefined, value: T) =>
   allowed === undefined || allowed.includes(value);
 
-const common = (
-  record: Institution,
-  filter: { statuses: readonly InstitutionStatus[]; nameContains?: string; uniloginEligible?: boolean },
-  foldedSearch: string | undefined,
-): boolean =>
+const common = (record: Institution, filter: RecordFilter, foldedSearch: string | undefined): boolean =>
   filter.statuses.includes(record.status) &&
   (foldedSearch === undefined || foldedName(record).includes(foldedSearch)) &&
   (filter.uniloginEligible === undefined || uniloginEligibility(record).eligible === filter.uniloginEligible);
 
 const unitFields = (
   record: UnitFields,
-  filter: { municipalityCode?: number; cvrNumber?: string; pNumber?: string; postalCode?: string },
+  filter: UnitFieldsFilter,
   addressSearch: string | undefined,
 ): boolean =>
   (addressSearch === undefined || foldedAddress(record).includes(addressSearch)) &&

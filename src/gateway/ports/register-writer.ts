@@ -1,3 +1,4 @@
+import type { Address } from '../domain/records.ts';
 import type { CallerCredentials } from './caller-credentials.ts';
 
 /*
@@ -6,14 +7,14 @@ import type { CallerCredentials } from './caller-credentials.ts';
  * a code the register adds needs no change here.
  */
 
-/** Adresse as a write sends it. The register replaces a record's whole address on Update. */
-export interface AddressWrite {
-  street: string;
-  houseNumber: string;
-  floor: string | null;
-  door: string | null;
-  postalCode: string;
-  city: string;
+/**
+ * Adresse as a write sends it: the address lines as read, the municipality by its code alone and
+ * the position as two numbers. The register replaces a record's whole address on Update.
+ */
+export interface AddressWrite extends Pick<
+  Address,
+  'street' | 'houseNumber' | 'floor' | 'door' | 'postalCode' | 'city'
+> {
   /** KommuneKode of the address, `101` or `0101`. */
   municipalityCode: string;
   /** WGS84 decimal degrees; the register keeps what it is given. */

@@ -12,7 +12,7 @@ import {
   mapCodes,
   MAX_BATCH_NUMBERS,
 } from './operations.ts';
-import type { CircuitState } from './resilience/circuit-breaker.ts';
+import type { CircuitState } from '../ports/circuit-state.ts';
 import { createResilientCaller, type ResiliencePolicy } from './resilience/resilient-caller.ts';
 import { createSoapCaller } from './soap-caller.ts';
 import { toChangePage } from './to-change-page.ts';

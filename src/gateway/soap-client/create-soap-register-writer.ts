@@ -7,7 +7,7 @@ import type { BasicCredentials } from './basic-credentials.ts';
 import { toAlternativAdresse, toAnvisningsEnhed, toDaginstitution } from './import-args.ts';
 import { toDryRunResult, toWriteResult } from './import-answer.ts';
 import { withValidateOnlyHeader } from './validate-only-header.ts';
-import type { CircuitState } from './resilience/circuit-breaker.ts';
+import type { CircuitState } from '../ports/circuit-state.ts';
 import { createResilientCaller, type ResiliencePolicy } from './resilience/resilient-caller.ts';
 import { createSoapCaller } from './soap-caller.ts';
 
