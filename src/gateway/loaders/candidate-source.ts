@@ -3,6 +3,7 @@ import type {
   AssignmentUnitFilter,
   DaycareInstitutionFilter,
 } from '../domain/filters.ts';
+import { UnreachableError } from '../assert-never.ts';
 import type { ListRequest } from '../ports/register-client.ts';
 
 /*
@@ -60,6 +61,7 @@ export function chooseSource(
   isCached: (request: ListRequest) => boolean,
 ): ListRequest {
   const first = sources[0];
-  if (first === undefined) throw new Error('No candidate source');
+  // Every level's sources end with the whole level, so there is always a first.
+  if (first === undefined) throw new UnreachableError('No candidate source');
   return sources.find(isCached) ?? first;
 }

@@ -11,5 +11,13 @@ export type CacheEntry =
   | { type: 'slice'; slice: RegisterSlice }
   | { type: 'codes'; codes: readonly Code[] };
 
+/** An entry of another type than its key says (a list key holding a record …): the cache is corrupt. */
+export class CacheEntryTypeError extends Error {
+  constructor(key: string, expected: string) {
+    super(`Cache entry ${key} is not ${expected}`);
+    this.name = 'CacheEntryTypeError';
+  }
+}
+
 /** The shared cache of register data. */
 export type RegisterCache = KeyValueCache<CacheEntry>;

@@ -1,4 +1,4 @@
-import type { CacheEntry, RegisterCache } from './cache-entry.ts';
+import { CacheEntryTypeError, type CacheEntry, type RegisterCache } from './cache-entry.ts';
 import {
   LOOKUP_ORDER,
   type CodeTable,
@@ -199,7 +199,7 @@ export function createCachedReader(
       entry = standIn(key, error, recorder);
     }
     noteRead(entry, recorder);
-    if (entry.type !== 'slice') throw new Error(`Cache entry ${key} is not a list`);
+    if (entry.type !== 'slice') throw new CacheEntryTypeError(key, 'a list');
     return entry.slice;
   };
 
@@ -216,7 +216,7 @@ export function createCachedReader(
       entry = standIn(key, error, recorder);
     }
     noteRead(entry, recorder);
-    if (entry.type !== 'codes') throw new Error(`Cache entry ${key} is not a code table`);
+    if (entry.type !== 'codes') throw new CacheEntryTypeError(key, 'a code table');
     return entry.codes;
   };
 
