@@ -34,7 +34,8 @@ import type { RegisterReader } from './ports/register-reader.ts';
 import type { CallMetrics } from './ports/register-client.ts';
 import { createCallMetrics } from './soap-client/call-metrics.ts';
 import type { RegisterWriter } from './ports/register-writer.ts';
-import { NO_CHANGE_FEED, type ChangeSource } from './read-model/change-source.ts';
+import type { ChangeSource } from './ports/change-source.ts';
+import { NO_CHANGE_FEED } from './read-model/change-source.ts';
 
 /** Where GraphQL is served. */
 export const GRAPHQL_PATH = '/graphql';

@@ -22,3 +22,25 @@ export interface ChangePage {
   latestSequence: number;
   changes: readonly ChangeEvent[];
 }
+
+/** Which changes an integrator wants; every condition given must hold. */
+export interface ChangeFilter {
+  /** As Institution.municipality: administrating for a daginstitution, the address's otherwise. */
+  municipalityCode?: number;
+  levels?: readonly InstitutionKind[];
+  kinds?: readonly ChangeKind[];
+}
+
+const municipalityOf = (institution: Institution): number =>
+  institution.kind === 'DaycareInstitution'
+    ? institution.administeringMunicipality.code
+    : institution.address.municipality.code;
+
+/** Whether a change passes a filter. */
+export function matchesChange(filter: ChangeFilter, change: ChangeEvent): boolean {
+  if (filter.levels !== undefined && !filter.levels.includes(change.level)) return false;
+  if (filter.kinds !== undefined && !filter.kinds.includes(change.kind)) return false;
+  return (
+    filter.municipalityCode === undefined || municipalityOf(change.institution) === filter.municipalityCode
+  );
+}

@@ -3,7 +3,7 @@ import { CallerCredentials } from '../ports/caller-credentials.ts';
 import { RequestLoaders, type Loaders } from '../loaders/loaders.ts';
 import type { RegisterWriter } from '../ports/register-writer.ts';
 import { RequestSearch, type Search } from '../loaders/search.ts';
-import type { ChangeSource } from '../read-model/change-source.ts';
+import type { ChangeSource } from '../ports/change-source.ts';
 import { createStalenessRecorder, type StalenessRecorder } from '../ports/staleness.ts';
 import { createWriteService, type WriteService } from '../writes/write-service.ts';
 

@@ -1,55 +1,14 @@
 import { AppError } from '../errors.ts';
-import type { ChangeEvent, ChangeKind } from '../domain/change.ts';
-import type { Institution, InstitutionKind } from '../domain/records.ts';
+import { matchesChange, type ChangeEvent, type ChangeFilter } from '../domain/change.ts';
+import type { ChangeSource } from '../ports/change-source.ts';
 import type { RegisterClient } from '../ports/register-client.ts';
 import { MAX_FEED_PAGE, type FeedFollower } from './feed-follower.ts';
-
-/** Which changes an integrator wants; every condition given must hold. */
-export interface ChangeFilter {
-  /** As Institution.municipality: administrating for a daginstitution, the address's otherwise. */
-  municipalityCode?: number;
-  levels?: readonly InstitutionKind[];
-  kinds?: readonly ChangeKind[];
-}
-
-/** One page of `Query.changes`. */
-export interface ChangeListing {
-  events: readonly ChangeEvent[];
-  /** The last sequence read (matching or not): where the next page starts. */
-  scannedThrough: number;
-  latestSequence: number;
-}
-
-/** The register's changes, for `Query.changes` and `Subscription.institutionChanged`. */
-export interface ChangeSource {
-  /** Up to `first` matching changes after `after`, reading at most `MAX_SCAN` changes. */
-  list(after: number, first: number, filter: ChangeFilter): Promise<ChangeListing>;
-  /**
-   * Every matching change after `afterSequence` (null: from the model's sequence now), in order,
-   * none twice: those already past are read from the register's feed, then the live ones.
-   */
-  stream(filter: ChangeFilter, afterSequence: number | null): AsyncIterableIterator<ChangeEvent>;
-}
 
 /** How many changes one `changes` page reads from the register at most (5 feed pages). */
 export const MAX_SCAN = 5 * MAX_FEED_PAGE;
 
 /** How many changes a subscriber may fall behind by before it is dropped (it can resume). */
 const MAX_QUEUED = 10_000;
-
-const municipalityOf = (institution: Institution): number =>
-  institution.kind === 'DaycareInstitution'
-    ? institution.administeringMunicipality.code
-    : institution.address.municipality.code;
-
-/** Whether a change passes a filter. */
-export function matchesChange(filter: ChangeFilter, change: ChangeEvent): boolean {
-  if (filter.levels !== undefined && !filter.levels.includes(change.level)) return false;
-  if (filter.kinds !== undefined && !filter.kinds.includes(change.kind)) return false;
-  return (
-    filter.municipalityCode === undefined || municipalityOf(change.institution) === filter.municipalityCode
-  );
-}
 
 const noFeed = () =>
   new AppError(
