@@ -2,14 +2,8 @@ import type { WriteOperation } from '../../ports/register-writer.ts';
 import type { WriteOutcome } from '../../writes/write-outcome.ts';
 import type { WriteSpec } from '../../writes/write-spec.ts';
 import type { GatewayContext } from '../context.ts';
+import type { UserError } from '../generated/resolvers-types.ts';
 import { toInputPath } from './input-path.ts';
-
-/** A userErrors entry: the GraphQL input path, the register's code and Danish text. */
-export interface UserError {
-  field: string[];
-  code: string;
-  message: string;
-}
 
 /**
  * A write's outcome as its mutation payload: each error at its place in the GraphQL input. A
