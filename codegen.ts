@@ -2,7 +2,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 // `npm run codegen`: resolver types from schema.graphql, parent types mapped to the domain model so
 // that resolvers receive and return domain objects. `npm run codegen:check` fails on a stale file.
-const model = (type: string) => `../../registry/model/model.ts#${type}`;
+const model = (type: string) => `../../domain/records.ts#${type}`;
 
 const config: CodegenConfig = {
   schema: 'schema.graphql',
@@ -60,8 +60,8 @@ const config: CodegenConfig = {
           Municipality: model('Municipality'),
           Code: model('Code'),
           UniloginEligibility: model('UniloginEligibility'),
-          ChangeEvent: '../../registry/model/change.ts#ChangeEvent',
-          SearchHit: '../../registry/model/autocomplete.ts#SearchHit',
+          ChangeEvent: '../../domain/change.ts#ChangeEvent',
+          SearchHit: '../../domain/autocomplete.ts#SearchHit',
         },
       },
     },

@@ -6,7 +6,7 @@
 import { pino } from 'pino';
 import { createGateway, gatewaySettings } from '../src/gateway/app.ts';
 import { loadGatewayConfig } from '../src/gateway/config.ts';
-import { createRegistryDependencies } from '../src/gateway/dependencies.ts';
+import { createRegisterDependencies } from '../src/gateway/dependencies.ts';
 import { startGateway } from '../src/gateway/server.ts';
 import { startTestRegistry } from '../test/helpers/start-test-registry.ts';
 
@@ -39,7 +39,7 @@ const config = loadGatewayConfig({
   REGISTRY_URL: registry.url,
   RESPONSE_CACHE_MAX_BYTES: '0',
 });
-const deps = createRegistryDependencies(config, { ca: registry.ca });
+const deps = createRegisterDependencies(config, { ca: registry.ca });
 const gateway = await createGateway({
   reader: deps.reader,
   writer: deps.writer,

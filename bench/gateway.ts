@@ -7,7 +7,7 @@ import { setFlagsFromString } from 'node:v8';
 import { pino } from 'pino';
 import { createGateway, gatewaySettings } from '../src/gateway/app.ts';
 import { loadGatewayConfig } from '../src/gateway/config.ts';
-import { createRegistryDependencies } from '../src/gateway/dependencies.ts';
+import { createRegisterDependencies } from '../src/gateway/dependencies.ts';
 import { startGateway } from '../src/gateway/server.ts';
 import { runHttpLoadInChild, type HttpLoadOptions } from './http-load.ts';
 import type { LoadResult } from './load.ts';
@@ -60,7 +60,7 @@ async function benchLiveModel(registryUrl: string, ca: string): Promise<void> {
   });
   const heapBefore = heapUsedMiB();
   const started = performance.now();
-  const deps = createRegistryDependencies(config, { ca });
+  const deps = createRegisterDependencies(config, { ca });
   const running = await startGateway(
     await createGateway({
       reader: deps.reader,
@@ -153,7 +153,7 @@ try {
     CACHE_TTL_MS: String(3600_000),
     GATEWAY_CHANGE_FEED: 'off',
   });
-  const deps = createRegistryDependencies(config, { ca });
+  const deps = createRegisterDependencies(config, { ca });
   /** A gateway over the shared dependencies, with or without the response cache. */
   const gatewayOver = async (responseCache: typeof deps.responseCache) =>
     startGateway(

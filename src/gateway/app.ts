@@ -30,11 +30,12 @@ import {
 } from './http/subscriptions.ts';
 import { createHealthRoutes, type ReadinessReport } from './operations/health-routes.ts';
 import { createGatewayMetrics, type GatewayMetricsSources } from './operations/metrics.ts';
-import type { RegistryReader } from './registry/ports/registry-reader.ts';
-import type { CallMetrics } from './registry/ports/registry-client.ts';
+import type { RegisterReader } from './ports/register-reader.ts';
+import type { CallMetrics } from './ports/register-client.ts';
 import { createCallMetrics } from './soap-client/call-metrics.ts';
-import type { RegistryWriter } from './registry/registry-writer.ts';
-import { NO_CHANGE_FEED, type ChangeSource } from './registry/read-model/change-source.ts';
+import type { RegisterWriter } from './ports/register-writer.ts';
+import type { ChangeSource } from './ports/change-source.ts';
+import { NO_CHANGE_FEED } from './read-model/change-source.ts';
 
 /** Where GraphQL is served. */
 export const GRAPHQL_PATH = '/graphql';
@@ -45,9 +46,9 @@ const PLAYGROUND_LANDING = '/playground';
 /** What the gateway is built from; all long-lived, made once by the caller. */
 export interface GatewayDependencies {
   /** The register through the shared cache. */
-  reader: RegistryReader;
+  reader: RegisterReader;
   /** The register's ImportService; every write carries the caller's own credentials. */
-  writer: RegistryWriter;
+  writer: RegisterWriter;
   logger: Logger;
   maxPageSize: number;
   /** The register's change feed (`changes`, `institutionChanged`); none: both answer NOT_FOUND. */

@@ -71,6 +71,17 @@ export interface GatewayConfig {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
+/** Every problem found in the gateway's environment, reported at once before anything starts. */
+export class GatewayConfigError extends Error {
+  readonly problems: readonly string[];
+
+  constructor(problems: readonly string[]) {
+    super(`Invalid gateway configuration:\n- ${problems.join('\n- ')}`);
+    this.name = 'GatewayConfigError';
+    this.problems = problems;
+  }
+}
+
 /**
  * Reads the gateway's variables (`GATEWAY_*`, `REGISTRY_*`, `CACHE_*`, …); throws one clear message
  * naming every bad value. The only reader of the environment in the gateway.
@@ -188,6 +199,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): Readonly<GatewayConfi
     logLevel,
   };
   if (config.registryUsername.includes(':')) problems.push('REGISTRY_USERNAME must not contain ":"');
-  if (problems.length > 0) throw new Error(`Invalid gateway configuration:\n- ${problems.join('\n- ')}`);
+  if (problems.length > 0) throw new GatewayConfigError(problems);
   return Object.freeze(config);
 }

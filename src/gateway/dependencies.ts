@@ -1,28 +1,29 @@
 import type { GatewayConfig } from './config.ts';
 import { ResponseStore } from './graphql/response-cache.ts';
-import type { RegistryCache } from './registry/ttl-cache/cache-entry.ts';
-import { createCachedRegistry } from './registry/ttl-cache/cached-registry.ts';
-import { createChangeSource, type ChangeSource } from './registry/read-model/change-source.ts';
-import { createFeedFollower, type FeedFollower } from './registry/read-model/feed-follower.ts';
-import { createLiveRegistry } from './registry/read-model/live-registry.ts';
-import { createSelectingReader, type SelectingReader } from './registry/read-model/select-reader.ts';
-import { FailedLoginGuard } from './registry/failed-logins.ts';
-import { createLruCache, type CacheStats } from './registry/ttl-cache/key-value-cache.ts';
+import type { RegisterCache } from './read-model/ttl-cache/cache-entry.ts';
+import { createCachedReader } from './read-model/ttl-cache/cached-reader.ts';
+import type { ChangeSource } from './ports/change-source.ts';
+import { createChangeSource } from './read-model/change-source.ts';
+import { createFeedFollower, type FeedFollower } from './read-model/feed-follower.ts';
+import { createLiveReader } from './read-model/live-reader.ts';
+import { createSelectingReader, type SelectingReader } from './read-model/select-reader.ts';
+import { FailedLoginGuard } from './login-guard/failed-logins.ts';
+import { createLruCache, type CacheStats } from './read-model/ttl-cache/key-value-cache.ts';
 import {
-  createSoapRegistryClient,
-  type SoapRegistryClient,
-} from './soap-client/create-soap-registry-client.ts';
+  createSoapRegisterClient,
+  type SoapRegisterClient,
+} from './soap-client/create-soap-register-client.ts';
 import {
-  createSoapRegistryWriter,
-  type SoapRegistryWriter,
-} from './soap-client/create-soap-registry-writer.ts';
-import type { CircuitState } from './soap-client/resilience/circuit-breaker.ts';
+  createSoapRegisterWriter,
+  type SoapRegisterWriter,
+} from './soap-client/create-soap-register-writer.ts';
+import type { CircuitState } from './ports/circuit-state.ts';
 import { createSharedState, type SharedState } from './shared-state/create-shared-state.ts';
 
 /** The long-lived pieces between the gateway and the register: its clients and the shared caches. */
-export interface RegistryDependencies {
-  client: SoapRegistryClient;
-  cache: RegistryCache;
+export interface RegisterDependencies {
+  client: SoapRegisterClient;
+  cache: RegisterCache;
   /** The shared cache's hits, misses and evictions since start. */
   cacheStats: Readonly<CacheStats>;
   /** Whole answers to repeated queries; null when RESPONSE_CACHE_MAX_BYTES is 0. */
@@ -33,7 +34,7 @@ export interface RegistryDependencies {
   follower(): FeedFollower | null;
   /** The register's changes (live mode only; NOT_FOUND otherwise). */
   changes: ChangeSource;
-  writer: SoapRegistryWriter;
+  writer: SoapRegisterWriter;
   /** What replicas share through Redis (APQ, answers); null without REDIS_URL. */
   sharedState: SharedState | null;
   /** The circuit breaker of each register service, for /readyz and metrics. */
@@ -50,13 +51,13 @@ export type DependencyLog = (
 ) => void;
 
 /** Builds the register clients, the shared cache and the reader from the configuration. */
-export function createRegistryDependencies(
+export function createRegisterDependencies(
   config: Readonly<GatewayConfig>,
   options: { ca: string | null; useExtensions?: boolean; log?: DependencyLog },
-): RegistryDependencies {
+): RegisterDependencies {
   const sharedState = createSharedState(config, options.log ?? (() => {}));
   const credentials = { username: config.registryUsername, password: config.registryPassword };
-  const client = createSoapRegistryClient({
+  const client = createSoapRegisterClient({
     exportServiceUrl: config.exportServiceUrl,
     ca: options.ca,
     credentials,
@@ -69,7 +70,7 @@ export function createRegistryDependencies(
     },
     ...(options.useExtensions !== undefined && { useExtensions: options.useExtensions }),
   });
-  const writer = createSoapRegistryWriter({
+  const writer = createSoapRegisterWriter({
     importServiceUrl: config.importServiceUrl,
     ca: options.ca,
     wsdlCredentials: credentials,
@@ -95,7 +96,7 @@ export function createRegistryDependencies(
   // caller's identity to their keys (for answers: the response cache plugin's `sessionId`).
   // Kept past their TTL for stale-if-error; the reader judges freshness by each entry's own stamp.
   const cacheStats: CacheStats = { hits: 0, misses: 0, evictions: 0 };
-  const cache: RegistryCache = createLruCache({
+  const cache: RegisterCache = createLruCache({
     maxEntries: config.cacheMaxEntries,
     ttlMs: config.cacheTtlMs + config.cacheStaleIfErrorMs,
     stats: cacheStats,
@@ -106,7 +107,7 @@ export function createRegistryDependencies(
       ? null
       : (sharedState?.responseStore(responseStoreOptions, () => reader.writeGeneration()) ??
         new ResponseStore(responseStoreOptions));
-  const ttl = createCachedRegistry(client, cache, {
+  const ttl = createCachedReader(client, cache, {
     ttlMs: config.cacheTtlMs,
     staleIfErrorMs: config.cacheStaleIfErrorMs,
   });
@@ -122,7 +123,7 @@ export function createRegistryDependencies(
         pollIntervalMs: config.changeFeedPollIntervalMs,
         ...(options.log !== undefined && { log: options.log }),
       });
-      return createLiveRegistry({ follower, client, codes: ttl, catchUpTimeoutMs: config.soapTimeoutMs });
+      return createLiveReader({ follower, client, codes: ttl, catchUpTimeoutMs: config.soapTimeoutMs });
     },
     retryDelayMs: Math.min(config.breakerCoolDownMs, 5000),
     onSelected: (mode) =>

@@ -3,7 +3,7 @@ import { pino, type DestinationStream, type Logger } from 'pino';
 /**
  * Where credentials could sit in something logged by accident: a request's headers, an axios
  * error's request config, a credentials object. Redacted, whatever the case of the header name.
- * (Callers' credentials are also opaque objects that never serialise: registry/caller-credentials.ts.)
+ * (Callers' credentials are also opaque objects that never serialise: ports/caller-credentials.ts.)
  */
 export const REDACTED_PATHS: readonly string[] = [
   'password',

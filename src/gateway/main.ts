@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
 import { createGateway, gatewaySettings } from './app.ts';
 import { loadGatewayConfig } from './config.ts';
-import { createRegistryDependencies } from './dependencies.ts';
+import { createRegisterDependencies } from './dependencies.ts';
 import type { RouteHandler } from './http/graphql-handler.ts';
 import { createGatewayLogger } from './logger.ts';
-import { registryOperations } from './operations/registry-operations.ts';
+import { registerOperations } from './operations/register-operations.ts';
 import { createExportRoutes } from './export/routes.ts';
 import { createPlaygroundRoutes } from './playground/routes.ts';
 import { startGateway, type RunningGateway } from './server.ts';
@@ -31,7 +31,7 @@ export async function runGateway(
   const ca =
     options.registryCa ??
     (config.registryCaPath === null ? null : readFileSync(config.registryCaPath, 'utf8'));
-  const registry = createRegistryDependencies(config, {
+  const registry = createRegisterDependencies(config, {
     ca,
     log: (level, fields, message) => logger[level](fields, message),
   });
@@ -49,7 +49,7 @@ export async function runGateway(
       ...createExportRoutes(registry.reader),
       ...(options.routes ?? []),
     ]),
-    operations: registryOperations(registry),
+    operations: registerOperations(registry),
   });
   const running = await startGateway(gateway, { host: config.host, port: config.port });
   logger.info(

@@ -1,13 +1,13 @@
 import { pino, type Logger } from 'pino';
 import { createGateway, gatewaySettings } from '../../src/gateway/app.ts';
 import { loadGatewayConfig } from '../../src/gateway/config.ts';
-import { createRegistryDependencies, type RegistryDependencies } from '../../src/gateway/dependencies.ts';
+import { createRegisterDependencies, type RegisterDependencies } from '../../src/gateway/dependencies.ts';
 import type { ResponseStore } from '../../src/gateway/graphql/response-cache.ts';
 import type { RouteHandler } from '../../src/gateway/http/graphql-handler.ts';
-import type { RegistryCache } from '../../src/gateway/registry/ttl-cache/cache-entry.ts';
-import type { CallMetrics } from '../../src/gateway/registry/ports/registry-client.ts';
-import type { FeedFollower } from '../../src/gateway/registry/read-model/feed-follower.ts';
-import { registryOperations } from '../../src/gateway/operations/registry-operations.ts';
+import type { RegisterCache } from '../../src/gateway/read-model/ttl-cache/cache-entry.ts';
+import type { CallMetrics } from '../../src/gateway/ports/register-client.ts';
+import type { FeedFollower } from '../../src/gateway/read-model/feed-follower.ts';
+import { registerOperations } from '../../src/gateway/operations/register-operations.ts';
 import { startGateway } from '../../src/gateway/server.ts';
 import { basicAuth, type TestRegistry } from './start-test-registry.ts';
 
@@ -31,13 +31,13 @@ export interface TestGateway {
   /** SOAP calls to the register, by operation. */
   metrics: CallMetrics;
   /** The shared cache under the loaders. */
-  cache: RegistryCache;
+  cache: RegisterCache;
   /** Whole answers to repeated queries; null when switched off. */
   responseCache: ResponseStore | null;
   /** Empties the shared cache and the response cache: the next query starts cold. */
   clearCaches(): void;
   /** The circuit breaker of each register service. */
-  circuitStates: RegistryDependencies['circuitStates'];
+  circuitStates: RegisterDependencies['circuitStates'];
   /** The live read model's follower (live mode), null in TTL mode; waits for the choice of mode. */
   follower(): Promise<FeedFollower | null>;
   /**
@@ -66,7 +66,7 @@ export async function startTestGateway(
     /** Extra routes; as a function, made from the gateway's reader (the export routes need it). */
     routes?:
       | ReadonlyMap<string, RouteHandler>
-      | ((reader: RegistryDependencies['reader']) => ReadonlyMap<string, RouteHandler>);
+      | ((reader: RegisterDependencies['reader']) => ReadonlyMap<string, RouteHandler>);
     /** The gateway's logger (a test that reads the logs); silent by default. */
     logger?: Logger;
   } = {},
@@ -77,7 +77,7 @@ export async function startTestGateway(
     REGISTRY_URL: registry.url,
     ...options.env,
   });
-  const deps = createRegistryDependencies(config, {
+  const deps = createRegisterDependencies(config, {
     ca: options.ca ?? registry.ca,
     ...(options.useExtensions !== undefined && { useExtensions: options.useExtensions }),
   });
@@ -89,7 +89,7 @@ export async function startTestGateway(
     responseCache: deps.responseCache,
     ...(deps.sharedState !== null && { persistedQueries: deps.sharedState.persistedQueries }),
     changes: deps.changes,
-    operations: registryOperations(deps),
+    operations: registerOperations(deps),
     ...(options.routes !== undefined && {
       routes: typeof options.routes === 'function' ? options.routes(deps.reader) : options.routes,
     }),

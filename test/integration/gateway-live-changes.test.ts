@@ -1,7 +1,7 @@
 import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { FeedFollower } from '../../src/gateway/registry/read-model/feed-follower.ts';
+import type { FeedFollower } from '../../src/gateway/read-model/feed-follower.ts';
 import { importCaller, type ImportCaller } from '../helpers/import-client.ts';
 import { REAL } from '../helpers/import-fixtures.ts';
 import { startTestGateway, type GraphqlResponse, type TestGateway } from '../helpers/start-test-gateway.ts';

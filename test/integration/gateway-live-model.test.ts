@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InstitutionKind } from '../../src/gateway/registry/model/model.ts';
-import type { FeedFollower } from '../../src/gateway/registry/read-model/feed-follower.ts';
-import { createSoapRegistryClient } from '../../src/gateway/soap-client/create-soap-registry-client.ts';
+import type { InstitutionKind } from '../../src/gateway/domain/records.ts';
+import type { FeedFollower } from '../../src/gateway/read-model/feed-follower.ts';
+import { createSoapRegisterClient } from '../../src/gateway/soap-client/create-soap-register-client.ts';
 import { importCaller, type ImportCaller } from '../helpers/import-client.ts';
 import { REAL } from '../helpers/import-fixtures.ts';
 import { runRandomWrites, seededRandom } from '../helpers/random-writes.ts';
@@ -144,7 +144,7 @@ describe('the live read model', () => {
     expect(follower.state().sequence).toBe(registry.store.changeSequence());
     expect(await lateFollower?.waitFor(report.lastSequence, 5000)).toBe(true);
 
-    const client = createSoapRegistryClient({
+    const client = createSoapRegisterClient({
       exportServiceUrl: `${registry.url}/ExportService`,
       ca: registry.ca,
       credentials: { username: 'reader', password: 'reader' },

@@ -1,7 +1,7 @@
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { FeedFollower } from '../../src/gateway/registry/read-model/feed-follower.ts';
+import type { FeedFollower } from '../../src/gateway/read-model/feed-follower.ts';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.ts';
 import { importCaller } from '../helpers/import-client.ts';
 import { daginstitution, REAL, unit } from '../helpers/import-fixtures.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { distanceMeters } from '../../src/gateway/registry/model/distance.ts';
+import { distanceMeters } from '../../src/gateway/domain/distance.ts';
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway.ts';
 import { startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
 

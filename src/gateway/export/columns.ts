@@ -4,7 +4,7 @@ import type {
   DaycareInstitution,
   Lifecycle,
   UnitFields,
-} from '../registry/model/model.ts';
+} from '../domain/records.ts';
 import { danishTimestamp } from './danish-time.ts';
 import type { RegisterSnapshot } from './register-rows.ts';
 

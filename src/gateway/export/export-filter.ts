@@ -1,4 +1,4 @@
-import type { InstitutionStatus } from '../registry/model/model.ts';
+import type { InstitutionStatus } from '../domain/records.ts';
 
 /** Which records an export holds; every given criterion must hold. */
 export interface ExportFilter {

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Location } from '../registry/model/model.ts';
+import type { Location } from '../domain/records.ts';
 
 /** One feature: a point (null when the register has no coordinates) and its register columns. */
 export interface PointFeature {

@@ -1,21 +1,19 @@
-import type { AlternativeAddress, AssignmentUnit, DaycareInstitution } from '../registry/model/model.ts';
+import type {
+  AlternativeAddress,
+  AssignmentUnit,
+  DaycareInstitution,
+  RegisterSlice,
+} from '../domain/records.ts';
 import type { ExportFilter } from './export-filter.ts';
 
 /** The whole register at one moment, with the look-ups the export's columns and filters need. */
-export interface RegisterSnapshot {
-  daycareInstitutions: readonly DaycareInstitution[];
-  assignmentUnits: readonly AssignmentUnit[];
-  alternativeAddresses: readonly AlternativeAddress[];
+export interface RegisterSnapshot extends RegisterSlice {
   daycareByNumber: ReadonlyMap<string, DaycareInstitution>;
   unitByNumber: ReadonlyMap<string, AssignmentUnit>;
 }
 
 /** Builds the look-ups of a snapshot from the three levels. */
-export function createSnapshot(levels: {
-  daycareInstitutions: readonly DaycareInstitution[];
-  assignmentUnits: readonly AssignmentUnit[];
-  alternativeAddresses: readonly AlternativeAddress[];
-}): RegisterSnapshot {
+export function createSnapshot(levels: RegisterSlice): RegisterSnapshot {
   return {
     ...levels,
     daycareByNumber: new Map(levels.daycareInstitutions.map((d) => [d.number, d])),

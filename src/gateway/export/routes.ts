@@ -1,6 +1,6 @@
 import type { RouteHandler } from '../http/graphql-handler.ts';
 import { sendError } from '../http/send.ts';
-import type { RegistryReader } from '../registry/ports/registry-reader.ts';
+import type { RegisterReader } from '../ports/register-reader.ts';
 import {
   ALTERNATIV_ADRESSE_COLUMNS,
   ANVISNINGSENHED_COLUMNS,
@@ -114,7 +114,7 @@ const BODIES: ReadonlyMap<string, { file: string; body: Body }> = new Map([
 ]);
 
 /** Reads the three levels whole through the gateway's reader (the live model or the TTL cache). */
-async function readSnapshot(reader: RegistryReader): Promise<RegisterSnapshot> {
+async function readSnapshot(reader: RegisterReader): Promise<RegisterSnapshot> {
   const [daycare, units, addresses] = await Promise.all([
     reader.list({ operation: 'GetAllDaginstitutioner' }),
     reader.list({ operation: 'GetAllAnvisningsEnheder' }),
@@ -132,7 +132,7 @@ async function readSnapshot(reader: RegistryReader): Promise<RegisterSnapshot> {
  * the gateway's own read of the register and streamed row by row. A bad query is a 400 naming every
  * problem, before anything is read.
  */
-export function createExportRoutes(reader: RegistryReader): Map<string, RouteHandler> {
+export function createExportRoutes(reader: RegisterReader): Map<string, RouteHandler> {
   const routes = new Map<string, RouteHandler>();
   for (const [path, { file, body }] of BODIES) {
     routes.set(path, async (req, res) => {

@@ -1,6 +1,6 @@
-import type { ChangeKind } from '../registry/model/change.ts';
-import type { InstitutionKind } from '../registry/model/model.ts';
-import type { ChangeFilter } from '../registry/read-model/change-source.ts';
+import type { ChangeKind } from '../domain/change.ts';
+import type { InstitutionKind } from '../domain/records.ts';
+import type { ChangeFilter } from '../domain/change.ts';
 import type {
   ChangeFilter as ChangeFilterInput,
   InputMaybe,

@@ -1,5 +1,5 @@
 import { badUserInput } from '../errors.ts';
-import type { Ranked } from '../registry/model/rank.ts';
+import type { Ranked } from '../domain/rank.ts';
 import { decodeCursor, encodeCursor, listFingerprint } from './cursor.ts';
 
 /** The default page size when neither `first` nor `last` is given. */

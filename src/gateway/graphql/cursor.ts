@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isInstitutionNumber } from '../domain/identifiers.ts';
 import { badUserInput } from '../errors.ts';
 
 const PREFIX = 'cursor:v2';
@@ -45,7 +46,7 @@ export function decodeCursor(cursor: string, fingerprint: string, argument = 'af
     fp !== fingerprint ||
     rest.length > 0 ||
     number === undefined ||
-    !/^[A-Z][0-9]{5}$/.test(number)
+    !isInstitutionNumber(number)
   ) {
     throw badUserInput(
       `The cursor in \`${argument}\` is stale or invalid: it belongs to another filter or order, or is not a cursor. Start again without \`${argument}\`.`,

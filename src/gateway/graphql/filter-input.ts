@@ -1,11 +1,14 @@
+import { isDigits } from '../domain/identifiers.ts';
 import { badUserInput } from '../errors.ts';
 import type {
   AlternativeAddressFilter,
   AssignmentUnitFilter,
   DaycareInstitutionFilter,
   NearFilter,
-} from '../registry/model/filters.ts';
-import type { InstitutionStatus } from '../registry/model/model.ts';
+  RecordFilter,
+  UnitFieldsFilter,
+} from '../domain/filters.ts';
+import type { InstitutionStatus } from '../domain/records.ts';
 import type {
   AlternativeAddressFilter as AlternativeAddressFilterInput,
   AssignmentUnitFilter as AssignmentUnitFilterInput,
@@ -34,7 +37,7 @@ export const statuses = (value: InputMaybe<InstitutionStatus[]> | undefined): In
 const digits = (name: string, count: number, value: InputMaybe<string> | undefined): string | undefined => {
   if (value === undefined || value === null) return undefined;
   const trimmed = value.trim();
-  if (!new RegExp(`^[0-9]{${count}}$`).test(trimmed)) {
+  if (!isDigits(trimmed, count)) {
     throw badUserInput(`${name} must be ${count} digits; got "${value}".`);
   }
   return trimmed;
@@ -83,23 +86,48 @@ const municipality = (value: InputMaybe<string> | undefined): number | undefined
 
 const optional = <T>(value: InputMaybe<T> | undefined): T | undefined => (value === null ? undefined : value);
 
+/** The criteria every level's filter input has. */
+interface RecordFilterInput {
+  municipalityCode?: InputMaybe<string>;
+  status?: InputMaybe<InstitutionStatus[]>;
+  nameContains?: InputMaybe<string>;
+  uniloginEligible?: InputMaybe<boolean>;
+}
+
+const recordFilter = (f: RecordFilterInput): RecordFilter => ({
+  municipalityCode: municipality(f.municipalityCode),
+  statuses: statuses(f.status),
+  nameContains: nameContains(f.nameContains),
+  uniloginEligible: optional(f.uniloginEligible),
+});
+
+/** The criteria of records with an address and a P-number. */
+const unitFieldsFilter = (
+  f: RecordFilterInput & {
+    addressContains?: InputMaybe<string>;
+    cvrNumber?: InputMaybe<string>;
+    pNumber?: InputMaybe<string>;
+    postalCode?: InputMaybe<string>;
+    near?: InputMaybe<NearInput>;
+  },
+): UnitFieldsFilter => ({
+  ...recordFilter(f),
+  addressContains: addressContains(f.addressContains),
+  cvrNumber: digits('cvrNumber', 8, f.cvrNumber),
+  pNumber: digits('pNumber', 10, f.pNumber),
+  postalCode: digits('postalCode', 4, f.postalCode),
+  near: near(f.near),
+});
+
 /** AssignmentUnitFilter input → domain filter. */
 export function toAssignmentUnitFilter(
   input: InputMaybe<AssignmentUnitFilterInput> | undefined,
 ): AssignmentUnitFilter {
   const f = input ?? {};
   return {
-    municipalityCode: municipality(f.municipalityCode),
+    ...unitFieldsFilter(f),
     institutionTypeCodes: codes(f.institutionTypeCodes),
     ownershipCodes: codes(f.ownershipCodes),
-    statuses: statuses(f.status),
-    nameContains: nameContains(f.nameContains),
-    addressContains: addressContains(f.addressContains),
-    cvrNumber: digits('cvrNumber', 8, f.cvrNumber),
-    pNumber: digits('pNumber', 10, f.pNumber),
-    postalCode: digits('postalCode', 4, f.postalCode),
-    uniloginEligible: optional(f.uniloginEligible),
-    near: near(f.near),
   };
 }
 
@@ -109,13 +137,10 @@ export function toDaycareInstitutionFilter(
 ): DaycareInstitutionFilter {
   const f = input ?? {};
   return {
-    municipalityCode: municipality(f.municipalityCode),
+    ...recordFilter(f),
     ownershipCodes: codes(f.ownershipCodes),
     legalBasisCodes: codes(f.legalBasisCodes),
     ownerCvrNumber: optional(f.ownerCvrNumber),
-    statuses: statuses(f.status),
-    nameContains: nameContains(f.nameContains),
-    uniloginEligible: optional(f.uniloginEligible),
   };
 }
 
@@ -123,16 +148,5 @@ export function toDaycareInstitutionFilter(
 export function toAlternativeAddressFilter(
   input: InputMaybe<AlternativeAddressFilterInput> | undefined,
 ): AlternativeAddressFilter {
-  const f = input ?? {};
-  return {
-    municipalityCode: municipality(f.municipalityCode),
-    statuses: statuses(f.status),
-    nameContains: nameContains(f.nameContains),
-    addressContains: addressContains(f.addressContains),
-    cvrNumber: digits('cvrNumber', 8, f.cvrNumber),
-    pNumber: digits('pNumber', 10, f.pNumber),
-    postalCode: digits('postalCode', 4, f.postalCode),
-    uniloginEligible: optional(f.uniloginEligible),
-    near: near(f.near),
-  };
+  return unitFieldsFilter(input ?? {});
 }

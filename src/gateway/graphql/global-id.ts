@@ -1,8 +1,8 @@
 import { badUserInput } from '../errors.ts';
-import type { InstitutionKind } from '../registry/model/model.ts';
+import { isInstitutionNumber } from '../domain/identifiers.ts';
+import type { InstitutionKind } from '../domain/records.ts';
 
 const KINDS: readonly InstitutionKind[] = ['DaycareInstitution', 'AssignmentUnit', 'AlternativeAddress'];
-const NUMBER = /^[A-Z][0-9]{5}$/;
 
 /** The opaque global id of a record: base64 of `<TypeName>:<institutionsnummer>`. */
 export function toGlobalId(kind: InstitutionKind, number: string): string {
@@ -16,7 +16,12 @@ export function fromGlobalId(id: string): { kind: InstitutionKind; number: strin
   const kind = KINDS.find((k) => k === decoded.slice(0, separator));
   const number = decoded.slice(separator + 1);
   // Round-trip check: base64 decoding forgives junk, so compare with what we would have issued.
-  if (separator < 0 || kind === undefined || !NUMBER.test(number) || toGlobalId(kind, number) !== id) {
+  if (
+    separator < 0 ||
+    kind === undefined ||
+    !isInstitutionNumber(number) ||
+    toGlobalId(kind, number) !== id
+  ) {
     throw badUserInput(`"${id}" is not a valid id; ids come from the id field of a Node.`);
   }
   return { kind, number };
@@ -24,7 +29,7 @@ export function fromGlobalId(id: string): { kind: InstitutionKind; number: strin
 
 /** Validates an institutionsnummer argument: 6 characters, a capital letter and 5 digits. */
 export function requireInstitutionNumber(number: string): string {
-  if (!NUMBER.test(number)) {
+  if (!isInstitutionNumber(number)) {
     throw badUserInput(
       `"${number}" is not an institutionsnummer: 6 characters, a capital letter and 5 digits (G12345).`,
     );

@@ -1,8 +1,8 @@
 import { badUserInput } from '../errors.ts';
-import type { NearFilter } from '../registry/model/filters.ts';
-import type { Institution } from '../registry/model/model.ts';
-import { order, type Order } from '../registry/model/order.ts';
-import type { Ranked } from '../registry/model/rank.ts';
+import type { NearFilter } from '../domain/filters.ts';
+import type { Institution } from '../domain/records.ts';
+import { order, type Order } from '../domain/order.ts';
+import type { Ranked } from '../domain/rank.ts';
 import { toConnection, type Connection, type PageArgs } from './connection.ts';
 import type { InputMaybe, InstitutionOrder } from './generated/resolvers-types.ts';
 

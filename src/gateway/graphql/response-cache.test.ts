@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { describe, expect, it } from 'vitest';
-import { createStalenessRecorder, type StalenessRecorder } from '../registry/ports/staleness.ts';
+import { createStalenessRecorder, type StalenessRecorder } from '../ports/staleness.ts';
 import { cacheControlFromSchema } from './cache-control-plugin.ts';
 import { createDocumentCachePolicies } from './cache-policy.ts';
 import { responseCachePlugin, ResponseStore } from './response-cache.ts';

@@ -1,5 +1,5 @@
 import { badUserInput } from '../errors.ts';
-import type { InstitutionKind, InstitutionStatus } from '../registry/model/model.ts';
+import type { InstitutionKind, InstitutionStatus } from '../domain/records.ts';
 import { LEVEL_KIND } from './change-filter-input.ts';
 import { searchText, statuses } from './filter-input.ts';
 import type { InputMaybe, InstitutionLevel } from './generated/resolvers-types.ts';

@@ -4,14 +4,12 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { RouteHandler } from '../http/graphql-handler.ts';
 import { send } from '../http/send.ts';
 import type { ResponseStoreReport } from '../graphql/response-cache.ts';
-import type { CacheStats } from '../registry/ttl-cache/key-value-cache.ts';
-import type { CallMetrics } from '../registry/ports/registry-client.ts';
-
-/** A circuit breaker's state as /metrics reports it. */
-export type BreakerState = 'closed' | 'half-open' | 'open';
+import type { CacheStats } from '../read-model/ttl-cache/key-value-cache.ts';
+import type { CircuitState } from '../ports/circuit-state.ts';
+import type { CallMetrics } from '../ports/register-client.ts';
 
 // Ordered by how bad it is, so that `max` over services reads naturally in a dashboard.
-const BREAKER_VALUES: Readonly<Record<BreakerState, number>> = { closed: 0, 'half-open': 1, open: 2 };
+const BREAKER_VALUES: Readonly<Record<CircuitState, number>> = { closed: 0, 'half-open': 1, open: 2 };
 
 /** What /metrics shows besides the process defaults. */
 export interface GatewayMetricsSources {
@@ -26,7 +24,7 @@ export interface GatewayMetricsSources {
   /** The response cache's counts since start and its contents now, read at scrape time. */
   responseCache?: () => Readonly<ResponseStoreReport>;
   /** Each register service's circuit breaker, read at scrape time. */
-  breakers?: () => Readonly<Record<string, BreakerState>>;
+  breakers?: () => Readonly<Record<string, CircuitState>>;
 }
 
 /**

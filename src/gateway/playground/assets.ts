@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { UnreachableError } from '../assert-never.ts';
 
 /** A file the playground page loads, at a path named for its content so that browsers may keep it for good. */
 export interface PlaygroundAsset {
@@ -47,7 +48,8 @@ function load(file: string, basePath: string): PlaygroundAsset {
   const body = readFileSync(file);
   const extension = extname(file);
   const contentType = CONTENT_TYPES[extension];
-  if (contentType === undefined) throw new Error(`No content type for ${file}`);
+  // The asset list is the gateway's own: only .js and .css files are on it.
+  if (contentType === undefined) throw new UnreachableError(`No content type for ${file}`);
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
   return { path: `${basePath}/${basename(file, extension)}.${hash}${extension}`, contentType, body };
 }

@@ -1,7 +1,7 @@
 import { InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { GatewayConfig } from '../config.ts';
 import type { ResponseStoreOptions } from '../graphql/response-cache.ts';
-import type { LoginCounters } from '../registry/login-counters.ts';
+import type { LoginCounters } from '../login-guard/login-counters.ts';
 import { createSharedRedis, type SharedRedis, type SharedRedisOptions } from './redis-connection.ts';
 import { createRedisKeyValueCache, FallbackKeyValueCache } from './redis-key-value-cache.ts';
 import { createRedisLoginCounters } from './redis-login-counters.ts';

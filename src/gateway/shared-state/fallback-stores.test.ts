@@ -46,16 +46,17 @@ const recording = () => {
   return cache;
 };
 
+/** A FallbackKeyValueCache over a switchable Redis, its shared side recorded, capped at a minute. */
+const fallbackCache = () => {
+  const { redis, state } = fakeRedis();
+  const shared = recording();
+  const cache = new FallbackKeyValueCache({ redis, shared, local: new InMemoryLRUCache(), maxTtlMs: 60_000 });
+  return { cache, shared, redis, state };
+};
+
 describe('FallbackKeyValueCache', () => {
   it('gives every key a TTL in whole seconds, at most the cap, and stores nothing due within a second', async () => {
-    const { redis } = fakeRedis();
-    const shared = recording();
-    const cache = new FallbackKeyValueCache({
-      redis,
-      shared,
-      local: new InMemoryLRUCache(),
-      maxTtlMs: 60_000,
-    });
+    const { cache, shared } = fallbackCache();
     await cache.set('none', 'v');
     await cache.set('long', 'v', { ttl: 3600 });
     await cache.set('fraction', 'v', { ttl: 12.7 });
@@ -65,14 +66,7 @@ describe('FallbackKeyValueCache', () => {
   });
 
   it('stores and answers in the process while Redis is down, and still finds that when it is back', async () => {
-    const { redis, state } = fakeRedis();
-    const shared = recording();
-    const cache = new FallbackKeyValueCache({
-      redis,
-      shared,
-      local: new InMemoryLRUCache(),
-      maxTtlMs: 60_000,
-    });
+    const { cache, shared, redis, state } = fallbackCache();
     await cache.set('before', 'in redis');
     state.up = false;
     expect(await cache.get('before')).toBeUndefined();

@@ -1,5 +1,13 @@
 import { createClient } from '@keyv/redis';
 
+/** Redis did not serve a command (closed, or no answer in time): the caller falls back to the process. */
+export class RedisUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RedisUnavailableError';
+  }
+}
+
 /**
  * The one Redis client of a gateway process. node-redis as @keyv/redis re-exports it, so that the
  * Keyv store and rate-limiter-flexible share one connection and one version of its types.
@@ -114,7 +122,7 @@ export function createSharedRedis(options: SharedRedisOptions): SharedRedis {
   client.on('ready', markUp);
   // node-redis emits an error per failed reconnect; markDown logs only the first of an outage.
   client.on('error', markDown);
-  client.on('end', () => markDown(new Error('connection closed')));
+  client.on('end', () => markDown(new RedisUnavailableError('connection closed')));
   void client.connect().catch(markDown);
 
   const usable = () => client.isReady && Date.now() >= retryAtMs;
@@ -163,7 +171,7 @@ async function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => setImmediate(() => reject(new Error(`Redis did not answer within ${ms} ms`))),
+      () => setImmediate(() => reject(new RedisUnavailableError(`Redis did not answer within ${ms} ms`))),
       ms,
     );
   });

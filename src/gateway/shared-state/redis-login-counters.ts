@@ -6,7 +6,7 @@ import {
   type FailureCounter,
   type InFlightCounter,
   type LoginCounters,
-} from '../registry/login-counters.ts';
+} from '../login-guard/login-counters.ts';
 import type { SharedRedis } from './redis-connection.ts';
 
 const NO_LIMIT = Number.MAX_SAFE_INTEGER;

@@ -1,4 +1,4 @@
-import type { CallMetrics, SettledCall } from '../registry/ports/registry-client.ts';
+import type { CallMetrics, SettledCall } from '../ports/register-client.ts';
 
 /** A counter of SOAP calls by operation, with listeners for how each call ended. */
 export function createCallMetrics(): CallMetrics {

@@ -1,4 +1,4 @@
-import type { DryRunResult, RegisterError, WriteResult } from '../registry/registry-writer.ts';
+import type { DryRunResult, RegisterError, WriteResult } from '../ports/register-writer.ts';
 import { asArray } from './as-array.ts';
 import { UnexpectedAnswerError } from './unexpected-answer.ts';
 import { optionalText, record, text } from './xml-values.ts';

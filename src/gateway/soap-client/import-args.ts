@@ -3,7 +3,7 @@ import type {
   AlternativeAddressWrite,
   AssignmentUnitWrite,
   DaycareInstitutionWrite,
-} from '../registry/registry-writer.ts';
+} from '../ports/register-writer.ts';
 
 /*
  * Pure mapping from the gateway's write model to the ImportService's records (ImportService.xsd).

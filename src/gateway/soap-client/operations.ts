@@ -1,12 +1,6 @@
 import { assertNever } from '../assert-never.ts';
-import type {
-  Code,
-  CodeTable,
-  InstitutionKind,
-  InstitutionOf,
-  RegisterSlice,
-} from '../registry/model/model.ts';
-import type { ListRequest } from '../registry/ports/registry-client.ts';
+import type { Code, CodeTable, InstitutionKind, InstitutionOf, RegisterSlice } from '../domain/records.ts';
+import type { ListRequest } from '../ports/register-client.ts';
 import {
   toAlternativeAddresses,
   toAssignmentUnits,

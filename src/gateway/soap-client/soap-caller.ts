@@ -2,12 +2,20 @@ import { Agent } from 'node:https';
 import soap, { type Client } from 'soap';
 import { isAppError } from '../errors.ts';
 import { REQUEST_ID_HEADER } from '../http/request-id.ts';
-import type { CallMetrics, UpstreamOutcome } from '../registry/ports/registry-client.ts';
+import type { CallMetrics, UpstreamOutcome } from '../ports/register-client.ts';
 import { currentRequestScope } from '../request-scope.ts';
 import { basicAuthorization, type BasicCredentials } from './basic-credentials.ts';
 import { translateSoapError, type CallContext } from './translate-error.ts';
 
 /** Where and how to call one SOAP service. */
+/** The register's WSDL lacks an operation the gateway calls: translated like any unreadable answer. */
+export class MissingOperationError extends Error {
+  constructor(operation: string) {
+    super(`The WSDL has no operation ${operation}`);
+    this.name = 'MissingOperationError';
+  }
+}
+
 export interface SoapCallerOptions {
   /** The service's endpoint; its WSDL is read from `<serviceUrl>?wsdl`. */
   serviceUrl: string;
@@ -76,7 +84,7 @@ export function createSoapCaller(options: SoapCallerOptions): SoapCaller {
       const soapClient = await getClient();
       const method: unknown = soapClient[`${operation}Async`];
       if (typeof method !== 'function') {
-        throw translateSoapError(operation, new Error(`The WSDL has no operation ${operation}`));
+        throw translateSoapError(operation, new MissingOperationError(operation));
       }
       options.metrics.record(operation);
       const started = performance.now();

@@ -1,5 +1,5 @@
-import type { ChangeEvent, ChangeKind, ChangePage } from '../registry/model/change.ts';
-import type { Institution, InstitutionKind } from '../registry/model/model.ts';
+import type { ChangeEvent, ChangeKind, ChangePage } from '../domain/change.ts';
+import type { Institution, InstitutionKind } from '../domain/records.ts';
 import { asArray } from './as-array.ts';
 import { toAlternativeAddress, toAssignmentUnit, toDaycareInstitution } from './to-model.ts';
 import { UnexpectedAnswerError } from './unexpected-answer.ts';

@@ -8,7 +8,7 @@ import type {
   Lifecycle,
   RegisterSlice,
   UnitFields,
-} from '../registry/model/model.ts';
+} from '../domain/records.ts';
 import { asArray } from './as-array.ts';
 import { UnexpectedAnswerError } from './unexpected-answer.ts';
 import {
@@ -121,20 +121,20 @@ export function toAlternativeAddress(value: unknown): AlternativeAddress {
 const children = (list: unknown, element: string): unknown[] =>
   list === undefined || list === null || list === '' ? [] : asArray(record(list, 'list')[element]);
 
+/** A list element's children named `element`, each mapped by `toRecord`. */
+const listOf =
+  <T>(element: string, toRecord: (value: unknown) => T) =>
+  (list: unknown): T[] =>
+    children(list, element).map(toRecord);
+
 /** daginstitutionerExtend → DaycareInstitution[]. */
-export function toDaycareInstitutions(list: unknown): DaycareInstitution[] {
-  return children(list, 'daginstitution').map(toDaycareInstitution);
-}
+export const toDaycareInstitutions = listOf('daginstitution', toDaycareInstitution);
 
 /** anvisningenhederExtend → AssignmentUnit[]. */
-export function toAssignmentUnits(list: unknown): AssignmentUnit[] {
-  return children(list, 'anvisningsenhed').map(toAssignmentUnit);
-}
+export const toAssignmentUnits = listOf('anvisningsenhed', toAssignmentUnit);
 
 /** alternativadresserExtend → AlternativeAddress[]. */
-export function toAlternativeAddresses(list: unknown): AlternativeAddress[] {
-  return children(list, 'alternativAdresse').map(toAlternativeAddress);
-}
+export const toAlternativeAddresses = listOf('alternativAdresse', toAlternativeAddress);
 
 /** dagtilbudsRegister → RegisterSlice. */
 export function toRegisterSlice(value: unknown): RegisterSlice {

@@ -1,11 +1,11 @@
-import type { AlternativeAddress, AssignmentUnit } from '../../registry/model/model.ts';
+import type { AlternativeAddress, AssignmentUnit } from '../../domain/records.ts';
 import type {
   CloseInput,
   CreateAlternativeAddressInput,
   MoveAlternativeAddressInput,
   UpdateAlternativeAddressInput,
 } from '../generated/resolvers-types.ts';
-import type { WriteSpec } from './run-write.ts';
+import type { WriteSpec } from '../../writes/write-spec.ts';
 import { toAlternativeAddressWrite, toUnitChanges } from './to-write.ts';
 
 type AlternativePayload = { alternativeAddress: AlternativeAddress | null };

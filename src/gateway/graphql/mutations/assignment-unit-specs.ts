@@ -1,4 +1,4 @@
-import type { AssignmentUnit, DaycareInstitution } from '../../registry/model/model.ts';
+import type { AssignmentUnit, DaycareInstitution } from '../../domain/records.ts';
 import type {
   CloseInput,
   CreateAssignmentUnitInput,
@@ -6,7 +6,7 @@ import type {
   UpdateAssignmentUnitInput,
 } from '../generated/resolvers-types.ts';
 import { unitTypeCode } from './daycare-institution-specs.ts';
-import type { WriteSpec } from './run-write.ts';
+import type { WriteSpec } from '../../writes/write-spec.ts';
 import { givenCode, toAssignmentUnitWrite, toUnitChanges } from './to-write.ts';
 
 type UnitPayload = { assignmentUnit: AssignmentUnit | null };
@@ -19,7 +19,7 @@ const readUnit: WriteSpec<UnitPayload>['readBack'] = async (written, fresh) => (
 export function createAssignmentUnit(input: CreateAssignmentUnitInput): WriteSpec<UnitPayload> {
   return {
     operation: 'InsertAnvisningsEnhed',
-    codes: [unitTypeCode(input.unit.institutionTypeCode, ['input', 'unit'])],
+    codes: [unitTypeCode(input.unit.institutionTypeCode)],
     numbers: [input.daycareInstitutionNumber],
     write: (writer, caller) =>
       writer.insertAssignmentUnit(caller, input.daycareInstitutionNumber, toAssignmentUnitWrite(input.unit)),
@@ -32,7 +32,7 @@ export function createAssignmentUnit(input: CreateAssignmentUnitInput): WriteSpe
 export function updateAssignmentUnit(input: UpdateAssignmentUnitInput): WriteSpec<UnitPayload> {
   return {
     operation: 'UpdateAnvisningsEnhed',
-    codes: [unitTypeCode(input.institutionTypeCode, ['input'])],
+    codes: [unitTypeCode(input.institutionTypeCode)],
     numbers: [input.number],
     write: (writer, caller) =>
       writer.updateAssignmentUnit(caller, input.number, {

@@ -1,36 +1,31 @@
-import type { AssignmentUnit, DaycareInstitution } from '../../registry/model/model.ts';
+import type { AssignmentUnit, DaycareInstitution } from '../../domain/records.ts';
 import type {
   CloseInput,
   CreateDaycareInstitutionInput,
   UpdateDaycareInstitutionInput,
 } from '../generated/resolvers-types.ts';
-import type { CodeCheck, WriteSpec } from './run-write.ts';
+import type { CodeCheck, WriteSpec } from '../../writes/write-spec.ts';
 import { given, givenCode, toAssignmentUnitWrite } from './to-write.ts';
 
-/** The code checks of a daginstitution's own fields, at `at` in the input. */
-export const daycareInstitutionCodes = (
-  fields: { ownershipCode?: number | null; legalBasisCode?: number | null },
-  at: string[],
-): CodeCheck[] => [
+/** The code checks of a daginstitution's own fields (the request's `Daginstitution`). */
+export const daycareInstitutionCodes = (fields: {
+  ownershipCode?: number | null;
+  legalBasisCode?: number | null;
+}): CodeCheck[] => [
+  { record: 'Daginstitution', element: 'ejerformKode', table: 'OWNERSHIP', value: fields.ownershipCode },
   {
-    field: [...at, 'ownershipCode'],
-    table: 'OWNERSHIP',
-    element: 'ejerformKode',
-    value: fields.ownershipCode,
-  },
-  {
-    field: [...at, 'legalBasisCode'],
-    table: 'LEGAL_BASIS',
+    record: 'Daginstitution',
     element: 'lovgrundlagKode',
+    table: 'LEGAL_BASIS',
     value: fields.legalBasisCode,
   },
 ];
 
-/** The code check of a unit's type, at `at` in the input. */
-export const unitTypeCode = (value: number | null | undefined, at: string[]): CodeCheck => ({
-  field: [...at, 'institutionTypeCode'],
-  table: 'INSTITUTION_TYPE',
+/** The code check of a unit's type (the request's `AnvisningsEnhed`). */
+export const unitTypeCode = (value: number | null | undefined): CodeCheck => ({
+  record: 'AnvisningsEnhed',
   element: 'InstType3',
+  table: 'INSTITUTION_TYPE',
   value,
 });
 
@@ -40,10 +35,7 @@ export function createDaycareInstitution(
 ): WriteSpec<{ daycareInstitution: DaycareInstitution | null; assignmentUnit: AssignmentUnit | null }> {
   return {
     operation: 'InsertDaginstitution',
-    codes: [
-      ...daycareInstitutionCodes(input, ['input']),
-      unitTypeCode(input.firstUnit.institutionTypeCode, ['input', 'firstUnit']),
-    ],
+    codes: [...daycareInstitutionCodes(input), unitTypeCode(input.firstUnit.institutionTypeCode)],
     numbers: [],
     write: (writer, caller) =>
       writer.insertDaycareInstitution(
@@ -71,7 +63,7 @@ export function updateDaycareInstitution(
 ): WriteSpec<{ daycareInstitution: DaycareInstitution | null }> {
   return {
     operation: 'UpdateDaginstitution',
-    codes: daycareInstitutionCodes(input, ['input']),
+    codes: daycareInstitutionCodes(input),
     numbers: [input.number],
     write: (writer, caller) =>
       writer.updateDaycareInstitution(caller, input.number, {

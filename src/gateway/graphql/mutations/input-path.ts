@@ -1,4 +1,4 @@
-import type { WriteOperation } from '../../registry/registry-writer.ts';
+import type { WriteOperation } from '../../ports/register-writer.ts';
 
 /*
  * The register names a fejlbesked's field by its XML path in the request (`felt`:

@@ -3,7 +3,7 @@ import type {
   AlternativeAddressWrite,
   AssignmentUnitWrite,
   Changes,
-} from '../../registry/registry-writer.ts';
+} from '../../ports/register-writer.ts';
 import type {
   AddressInput,
   AlternativeAddressFields,

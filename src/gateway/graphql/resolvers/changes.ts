@@ -1,5 +1,5 @@
 import { badUserInput } from '../../errors.ts';
-import type { ChangeEvent } from '../../registry/model/change.ts';
+import type { ChangeEvent } from '../../domain/change.ts';
 import { decodeChangeCursor, encodeChangeCursor } from '../change-cursor.ts';
 import { KIND_LEVEL, toChangeFilter } from '../change-filter-input.ts';
 import type {

@@ -1,5 +1,5 @@
-import { uniloginEligibility } from '../../registry/model/eligibility.ts';
-import type { Institution } from '../../registry/model/model.ts';
+import { uniloginEligibility } from '../../domain/eligibility.ts';
+import type { Institution } from '../../domain/records.ts';
 import type { InstitutionResolvers, NodeResolvers } from '../generated/resolvers-types.ts';
 import { toGlobalId } from '../global-id.ts';
 

@@ -16,30 +16,30 @@ import {
   createDaycareInstitution,
   updateDaycareInstitution,
 } from '../mutations/daycare-institution-specs.ts';
-import { runWrite } from '../mutations/run-write.ts';
+import { runMutation } from '../mutations/to-payload.ts';
 
-/** The writes: each one ImportService operation, run by `runWrite` from its spec. */
+/** The writes: each one ImportService operation, its spec run by the write service (`runMutation`). */
 export const mutationResolvers: MutationResolvers = {
   createDaycareInstitution: (_p, { input, validateOnly }, context) =>
-    runWrite(context, createDaycareInstitution(input), validateOnly),
+    runMutation(context, createDaycareInstitution(input), validateOnly),
   updateDaycareInstitution: (_p, { input, validateOnly }, context) =>
-    runWrite(context, updateDaycareInstitution(input), validateOnly),
+    runMutation(context, updateDaycareInstitution(input), validateOnly),
   closeDaycareInstitution: (_p, { input, validateOnly }, context) =>
-    runWrite(context, closeDaycareInstitution(input), validateOnly),
+    runMutation(context, closeDaycareInstitution(input), validateOnly),
   createAssignmentUnit: (_p, { input, validateOnly }, context) =>
-    runWrite(context, createAssignmentUnit(input), validateOnly),
+    runMutation(context, createAssignmentUnit(input), validateOnly),
   updateAssignmentUnit: (_p, { input, validateOnly }, context) =>
-    runWrite(context, updateAssignmentUnit(input), validateOnly),
+    runMutation(context, updateAssignmentUnit(input), validateOnly),
   closeAssignmentUnit: (_p, { input, validateOnly }, context) =>
-    runWrite(context, closeAssignmentUnit(input), validateOnly),
+    runMutation(context, closeAssignmentUnit(input), validateOnly),
   moveAssignmentUnit: (_p, { input, validateOnly }, context) =>
-    runWrite(context, moveAssignmentUnit(input), validateOnly),
+    runMutation(context, moveAssignmentUnit(input), validateOnly),
   createAlternativeAddress: (_p, { input, validateOnly }, context) =>
-    runWrite(context, createAlternativeAddress(input), validateOnly),
+    runMutation(context, createAlternativeAddress(input), validateOnly),
   updateAlternativeAddress: (_p, { input, validateOnly }, context) =>
-    runWrite(context, updateAlternativeAddress(input), validateOnly),
+    runMutation(context, updateAlternativeAddress(input), validateOnly),
   closeAlternativeAddress: (_p, { input, validateOnly }, context) =>
-    runWrite(context, closeAlternativeAddress(input), validateOnly),
+    runMutation(context, closeAlternativeAddress(input), validateOnly),
   moveAlternativeAddress: (_p, { input, validateOnly }, context) =>
-    runWrite(context, moveAlternativeAddress(input), validateOnly),
+    runMutation(context, moveAlternativeAddress(input), validateOnly),
 };

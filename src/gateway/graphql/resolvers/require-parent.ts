@@ -1,5 +1,5 @@
 import { AppError } from '../../errors.ts';
-import type { MaybePromise } from '../../registry/loaders/loaders.ts';
+import type { MaybePromise } from '../../loaders/loaders.ts';
 
 /**
  * A parent record the register's own rules guarantee (every unit has a daginstitution, every

@@ -1,3 +1,4 @@
+import { isDigits, isInstitutionNumber } from '../../domain/identifiers.ts';
 import { createTextScalar } from './text-scalar.ts';
 import { MUNICIPALITY_CODES } from './municipality-codes.ts';
 
@@ -6,8 +7,7 @@ import { MUNICIPALITY_CODES } from './municipality-codes.ts';
  * message naming the rule. The register still checks everything (and more: CVR and DAR).
  */
 
-const digits = (count: number) => (text: string) =>
-  new RegExp(`^[0-9]{${count}}$`).test(text) ? text : null;
+const digits = (count: number) => (text: string) => (isDigits(text, count) ? text : null);
 
 /** Erhvervsstyrelsen's modulus-11 weights for the eight digits of a CVR number. */
 const CVR_WEIGHTS = [2, 7, 6, 5, 4, 3, 2, 1] as const;
@@ -23,7 +23,7 @@ export const institutionNumberScalar = createTextScalar({
   name: 'InstitutionNumber',
   description: 'Institutionsnummer: 6 characters, a capital letter and 5 digits (`G30675`).',
   rule: 'must be 6 characters, a capital letter and 5 digits (G12345)',
-  parse: (text) => (/^[A-Z][0-9]{5}$/.test(text) ? text : null),
+  parse: (text) => (isInstitutionNumber(text) ? text : null),
 });
 
 /** CVR-nummer: 8 digits passing the modulus-11 check. */
@@ -31,7 +31,7 @@ export const cvrNumberScalar = createTextScalar({
   name: 'CvrNumber',
   description: 'CVR-nummer: 8 digits that pass the modulus-11 check (`64942212`).',
   rule: 'must be 8 digits that pass the modulus-11 check',
-  parse: (text) => (/^[0-9]{8}$/.test(text) && passesCvrModulus11(text) ? text : null),
+  parse: (text) => (isDigits(text, 8) && passesCvrModulus11(text) ? text : null),
 });
 
 /** P-nummer: 10 digits (no check digit). */

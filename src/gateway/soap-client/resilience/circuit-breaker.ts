@@ -1,7 +1,5 @@
 import { AppError } from '../../errors.ts';
-
-/** Where a circuit breaker stands: calls pass, fail fast, or one probe is allowed through. */
-export type CircuitState = 'closed' | 'open' | 'half-open';
+import type { CircuitState } from '../../ports/circuit-state.ts';
 
 /** When a breaker opens and how long it stays open. */
 export interface CircuitBreakerOptions {

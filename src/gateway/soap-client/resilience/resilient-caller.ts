@@ -1,6 +1,7 @@
 import { isAppError } from '../../errors.ts';
 import type { SoapCaller } from '../soap-caller.ts';
-import { createCircuitBreaker, type CircuitState } from './circuit-breaker.ts';
+import type { CircuitState } from '../../ports/circuit-state.ts';
+import { createCircuitBreaker } from './circuit-breaker.ts';
 import { createCoalescer } from './coalesce.ts';
 import { createConcurrencyLimit } from './concurrency-limit.ts';
 import { withRetries, type RetryPolicy } from './retry.ts';
