@@ -6,6 +6,8 @@ import { createRegistryDependencies } from './dependencies.ts';
 import type { RouteHandler } from './http/graphql-handler.ts';
 import { createGatewayLogger } from './logger.ts';
 import { registryOperations } from './operations/registry-operations.ts';
+import { createWarmUp, warmUpQueries } from './operations/warm-up.ts';
+import { PLAYGROUND_EXAMPLES } from './playground/examples.ts';
 import { createExportRoutes } from './export/routes.ts';
 import { createPlaygroundRoutes } from './playground/routes.ts';
 import { startGateway, type RunningGateway } from './server.ts';
@@ -21,6 +23,9 @@ export interface RunGatewayOptions {
   routes?: ReadonlyMap<string, RouteHandler>;
 }
 
+/** Readiness when the dependencies report none. */
+const readyAlways = async () => ({ ready: true, checks: {} });
+
 /** Starts the gateway from its configuration: `npm run gateway`, and half of `npm start`. */
 export async function runGateway(
   env: NodeJS.ProcessEnv,
@@ -35,6 +40,10 @@ export async function runGateway(
     ca,
     log: (level, fields, message) => logger[level](fields, message),
   });
+  const operations = registryOperations(registry);
+  // Not ready until the playground's example queries have run once: the first user's request
+  // should not pay for the first execution (compiling, the first SOAP calls, the first loads).
+  const warmUp = createWarmUp(warmUpQueries(PLAYGROUND_EXAMPLES), operations.readiness ?? readyAlways);
   const gateway = await createGateway({
     reader: registry.reader,
     writer: registry.writer,
@@ -49,9 +58,10 @@ export async function runGateway(
       ...createExportRoutes(registry.reader),
       ...(options.routes ?? []),
     ]),
-    operations: registryOperations(registry),
+    operations: { ...operations, readiness: warmUp.readiness },
   });
   const running = await startGateway(gateway, { host: config.host, port: config.port });
+  warmUp.start(running.url);
   logger.info(
     {
       url: running.url,
@@ -65,6 +75,7 @@ export async function runGateway(
   return {
     ...running,
     close: async () => {
+      warmUp.stop();
       await running.close();
       registry.close();
     },
