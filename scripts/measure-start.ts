@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
  * `{__typename}`, then `/readyz` until 200, then one institution look-up (a number and selection
  * that no warm-up runs), then the same look-up executed 50 times and answered from the response
  * cache 50 times. Prints medians over the rounds and
- * the machine's load. Loopback only; about half a minute.
+ * the machine's load. MEASURE_BASELINE=<path of another build's gateway/main.js> adds it to the
+ * race. Loopback only; about half a minute.
  */
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -157,6 +158,8 @@ const registry = await startRegistry(dir);
 const ways: Record<string, readonly string[]> = {
   'compiled (dist/)': [join(root, 'dist/gateway/main.js')],
   'tsx (src/)': ['--import', 'tsx', join(root, 'src/gateway/main.ts')],
+  // Another build to race against (an older commit's dist/gateway/main.js), side by side.
+  ...(process.env.MEASURE_BASELINE === undefined ? {} : { baseline: [process.env.MEASURE_BASELINE] }),
 };
 const results = new Map<string, Round[]>(Object.keys(ways).map((name) => [name, []]));
 try {
