@@ -31,6 +31,8 @@ export async function runGateway(
   env: NodeJS.ProcessEnv,
   options: RunGatewayOptions = {},
 ): Promise<RunningGateway> {
+  // Since the process started: what loading the modules took, when nothing ran before this.
+  const modulesLoadedMs = Math.round(performance.now());
   const config = loadGatewayConfig(env);
   const logger = options.logger ?? createGatewayLogger(config.logLevel);
   const ca =
@@ -69,6 +71,8 @@ export async function runGateway(
       importService: config.importServiceUrl,
       changeFeed: config.changeFeed,
       cacheTtlMs: config.cacheTtlMs,
+      modulesLoadedMs,
+      listeningMs: Math.round(performance.now()),
     },
     `gateway listening: ${running.url}`,
   );
