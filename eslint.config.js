@@ -129,6 +129,7 @@ export default tseslint.config(
   {
     ignores: [
       'node_modules/',
+      'dist/',
       'coverage/',
       'var/',
       'src/gateway/graphql/generated/',

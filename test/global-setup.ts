@@ -1,6 +1,16 @@
-import { buildWebIfStale } from '../scripts/web-build.ts';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
-/** Once per `vitest run`: the browser tests drive the built web app, so build it if it is stale. */
-export default async function setup(): Promise<void> {
-  await buildWebIfStale(() => {});
+/**
+ * Once per `vitest run`: the browser tests drive the built web app and the start tests run the
+ * compiled servers, so build whichever is missing or stale (the stale check `npm start` runs).
+ */
+export default function setup(): void {
+  execFileSync(
+    process.execPath,
+    [fileURLToPath(new URL('../scripts/build.mjs', import.meta.url)), 'if-stale'],
+    {
+      stdio: 'inherit',
+    },
+  );
 }

@@ -6,6 +6,8 @@ import { createRegisterDependencies } from './dependencies.ts';
 import type { RouteHandler } from './http/graphql-handler.ts';
 import { createGatewayLogger } from './logger.ts';
 import { registerOperations } from './operations/register-operations.ts';
+import { createWarmUp, warmUpQueries } from './operations/warm-up.ts';
+import { PLAYGROUND_EXAMPLES } from './playground/examples.ts';
 import { createExportRoutes } from './export/routes.ts';
 import { createPlaygroundRoutes } from './playground/routes.ts';
 import { startGateway, type RunningGateway } from './server.ts';
@@ -21,11 +23,16 @@ export interface RunGatewayOptions {
   routes?: ReadonlyMap<string, RouteHandler>;
 }
 
+/** Readiness when the dependencies report none. */
+const readyAlways = async () => ({ ready: true, checks: {} });
+
 /** Starts the gateway from its configuration: `npm run gateway`, and half of `npm start`. */
 export async function runGateway(
   env: NodeJS.ProcessEnv,
   options: RunGatewayOptions = {},
 ): Promise<RunningGateway> {
+  // Since the process started: what loading the modules took, when nothing ran before this.
+  const modulesLoadedMs = Math.round(performance.now());
   const config = loadGatewayConfig(env);
   const logger = options.logger ?? createGatewayLogger(config.logLevel);
   const ca =
@@ -35,6 +42,10 @@ export async function runGateway(
     ca,
     log: (level, fields, message) => logger[level](fields, message),
   });
+  const operations = registerOperations(registry);
+  // Not ready until the playground's example queries have run once: the first user's request
+  // should not pay for the first execution (compiling, the first SOAP calls, the first loads).
+  const warmUp = createWarmUp(warmUpQueries(PLAYGROUND_EXAMPLES), operations.readiness ?? readyAlways);
   const gateway = await createGateway({
     reader: registry.reader,
     writer: registry.writer,
@@ -49,9 +60,10 @@ export async function runGateway(
       ...createExportRoutes(registry.reader),
       ...(options.routes ?? []),
     ]),
-    operations: registerOperations(registry),
+    operations: { ...operations, readiness: warmUp.readiness },
   });
   const running = await startGateway(gateway, { host: config.host, port: config.port });
+  warmUp.start(running.url);
   logger.info(
     {
       url: running.url,
@@ -59,12 +71,15 @@ export async function runGateway(
       importService: config.importServiceUrl,
       changeFeed: config.changeFeed,
       cacheTtlMs: config.cacheTtlMs,
+      modulesLoadedMs,
+      listeningMs: Math.round(performance.now()),
     },
     `gateway listening: ${running.url}`,
   );
   return {
     ...running,
     close: async () => {
+      warmUp.stop();
       await running.close();
       registry.close();
     },

@@ -9,6 +9,7 @@ import { seedStore } from './seed/seed-store.ts';
 import { startRegistryServer, type RunningRegistry } from './server.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
 import { loadOrCreateDevelopmentCertificate, readTlsMaterial } from './tls.ts';
+import { warmUpHttps, warmUpServices } from './warm-up.ts';
 import type { Logger } from 'pino';
 import { onStop } from '../process/on-stop.ts';
 
@@ -37,15 +38,21 @@ export async function runRegistry(env: NodeJS.ProcessEnv, logger?: Logger): Prom
     config.usersFilePath === null ? createDemoUserDirectory() : loadUserDirectory(config.usersFilePath);
   if (config.usersFilePath === null)
     log.warn('demo identities are on (password = user name); set REGISTRY_USERS_FILE');
+  const services = await createRegistryServices(
+    store,
+    {
+      ...createExternalRegisters(config.externalChecks, store),
+      ...(config.faultKillInWrite === null ? {} : { inWrite: killInWrite(config.faultKillInWrite, log) }),
+    },
+    { changeFeed: config.changeFeed, sharedAnswersMaxBytes: config.sharedAnswersMaxBytes },
+  );
+  // Before it says it listens (its readiness): the first caller should not pay for first runs.
+  let warmUpStarted = performance.now();
+  const warmUpFailed = await warmUpServices(services, log);
+  let warmUpMs = performance.now() - warmUpStarted;
+  if (warmUpFailed.length > 0) log.warn({ operations: warmUpFailed }, 'warm-up reads did not answer 200');
   const server = await startRegistryServer({
-    services: await createRegistryServices(
-      store,
-      {
-        ...createExternalRegisters(config.externalChecks, store),
-        ...(config.faultKillInWrite === null ? {} : { inWrite: killInWrite(config.faultKillInWrite, log) }),
-      },
-      { changeFeed: config.changeFeed, sharedAnswersMaxBytes: config.sharedAnswersMaxBytes },
-    ),
+    services,
     users,
     tls,
     host: config.host,
@@ -61,8 +68,16 @@ export async function runRegistry(env: NodeJS.ProcessEnv, logger?: Logger): Prom
     },
     hashQueue: { maxRunning: config.maxConcurrentHashes },
   });
+  warmUpStarted = performance.now();
+  await warmUpHttps(server.url, tls.cert);
+  warmUpMs += performance.now() - warmUpStarted;
   log.info(
-    { url: server.url, changeFeed: config.changeFeed, startupMs: Math.round(performance.now() - started) },
+    {
+      url: server.url,
+      changeFeed: config.changeFeed,
+      startupMs: Math.round(performance.now() - started),
+      warmUpMs: Math.round(warmUpMs),
+    },
     `register listening: ${server.url}/ExportService?wsdl`,
   );
   return {
