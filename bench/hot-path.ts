@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,10 +25,15 @@ const startServer = async (
   script: string,
   env: Record<string, string>,
   nodeArgs: string[] = [],
-): Promise<{ url: string; stop(): Promise<void> }> => {
+): Promise<{ url: string; pid: number | undefined; stop(): Promise<void> }> => {
   const child = spawn(
     process.execPath,
-    [...nodeArgs, '--import', 'tsx', fileURLToPath(new URL(script, import.meta.url))],
+    [
+      ...nodeArgs,
+      '--import',
+      'tsx',
+      script.startsWith('/') ? script : fileURLToPath(new URL(script, import.meta.url)),
+    ],
     {
       env: { ...process.env, GATEWAY_HOST: '127.0.0.1', GATEWAY_PORT: '0', LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -48,12 +53,22 @@ const startServer = async (
   });
   return {
     url,
+    pid: child.pid,
     stop: async () => {
       child.kill('SIGTERM');
       await exited;
     },
   };
 };
+
+/** CPU time a process has used (all its threads: user + system), in clock ticks (/proc/<pid>/stat). */
+const cpuTicks = (pid: number | undefined): number => {
+  if (pid === undefined) return 0;
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+};
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
 
 const dir = mkdtempSync(join(tmpdir(), 'dtr-hot-path-'));
 const stops: (() => Promise<void>)[] = [];
@@ -75,6 +90,11 @@ try {
   const uncached = await startServer('../src/gateway/main.ts', { ...env, RESPONSE_CACHE_MAX_BYTES: '0' });
   stops.push(() => uncached.stop());
   const bare = await startServer('./bare-apollo.ts', {});
+  // HOT_PATH_BEFORE=<a checkout of the code before> adds its gateway to every round, for a before/after.
+  const beforeTree = process.env.HOT_PATH_BEFORE;
+  const before =
+    beforeTree === undefined ? null : await startServer(`${beforeTree}/src/gateway/main.ts`, env);
+  if (before !== null) stops.push(() => before.stop());
   stops.push(() => bare.stop());
 
   const typename = JSON.stringify({ query: '{ __typename }' });
@@ -83,10 +103,16 @@ try {
     variables: { n: 'G10662' },
   });
   const cases = [
-    { name: 'bare {__typename}', url: bare.url, body: typename },
-    { name: 'gateway {__typename}', url: gateway.url, body: typename },
-    { name: 'gateway institution cached', url: gateway.url, body: institution },
-    { name: 'gateway institution executed', url: uncached.url, body: institution },
+    { name: 'bare {__typename}', url: bare.url, pid: bare.pid, body: typename },
+    { name: 'gateway {__typename}', url: gateway.url, pid: gateway.pid, body: typename },
+    ...(before === null
+      ? []
+      : [{ name: 'before {__typename}', url: before.url, pid: before.pid, body: typename }]),
+    { name: 'gateway institution cached', url: gateway.url, pid: gateway.pid, body: institution },
+    { name: 'gateway institution executed', url: uncached.url, pid: uncached.pid, body: institution },
+    ...(before === null
+      ? []
+      : [{ name: 'before institution cached', url: before.url, pid: before.pid, body: institution }]),
   ];
   const run = (url: string, body: string, total: number) =>
     runHttpLoadInChild({
@@ -102,23 +128,36 @@ try {
   // Warm every path (JIT, the WSDL, the shared cache, the response cache) before measuring.
   for (const c of cases) await run(c.url, c.body, 500);
   const rates = new Map<string, number[]>(cases.map((c) => [c.name, []]));
+  // The server's own CPU time per request: far steadier than req/s on a machine others load too.
+  const ticks = new Map<string, number>();
   console.log(
     `hot path: ${ROUNDS} rounds × ${REQUESTS} requests, ${CONCURRENCY} connections; load ${uptime()}`,
   );
   for (let round = 0; round < ROUNDS; round++) {
     for (const c of round % 2 === 0 ? cases : [...cases].reverse()) {
+      const ticksBefore = cpuTicks(c.pid);
       const result = await run(c.url, c.body, REQUESTS);
+      ticks.set(c.name, (ticks.get(c.name) ?? 0) + cpuTicks(c.pid) - ticksBefore);
       if (result.errors > 0) console.log(`  ${c.name}: ${result.errors} errors`);
       rates.get(c.name)?.push(result.perSecond);
     }
     console.log(`  round ${round + 1} done; load ${uptime()}`);
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-  const bareRate = median(rates.get('bare {__typename}') ?? [1]);
+  // Each round's ratio to the bare server's figure of the same round (measured next to it), then
+  // the median over rounds: the machine's load drifts between rounds far more than within one.
+  const bareRates = rates.get('bare {__typename}') ?? [];
+  const cpuPerRequestUs = (name: string) =>
+    (((ticks.get(name) ?? 0) / CLOCK_TICKS) * 1e6) / (REQUESTS * (rates.get(name)?.length ?? 1));
+  const bareCpu = cpuPerRequestUs('bare {__typename}');
+  console.log('case                            req/s  ratio    CPU/request  bare CPU ÷ its CPU');
   for (const [name, values] of rates) {
-    const m = median(values);
+    const ratios = values.map((v, round) => v / (bareRates[round] ?? v));
+    const cpu = cpuPerRequestUs(name);
     console.log(
-      `${name.padEnd(30)} ${m.toFixed(0).padStart(6)} req/s  ${(m / bareRate).toFixed(2)}× bare  [${values.map((v) => v.toFixed(0)).join(', ')}]`,
+      `${name.padEnd(30)} ${median(values).toFixed(0).padStart(6)}  ${median(ratios).toFixed(2)}×` +
+        `  ${cpu.toFixed(0).padStart(6)} µs  ${(bareCpu / cpu).toFixed(2)}×` +
+        `  [round ratios ${ratios.map((r) => r.toFixed(2)).join(' ')}]`,
     );
   }
   console.log(`load after: ${uptime()}`);

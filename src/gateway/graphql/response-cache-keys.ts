@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ResponseStore } from './response-cache.ts';
 
 /**
@@ -20,9 +20,12 @@ export interface ResponseKeyData {
   sessionMode: 0;
 }
 
-/** The plugin's key of `data` (its default: SHA-256 of the JSON), written once for both paths. */
+/**
+ * The plugin's key of `data` (its default: SHA-256 of the JSON, hex), written once for both paths;
+ * Node's one-shot `hash` makes no Hash object per request.
+ */
 export function hashResponseKey(data: unknown): string {
-  return createHash('sha256').update(JSON.stringify(data)).digest('hex');
+  return hash('sha256', JSON.stringify(data), 'hex');
 }
 
 /** The read model's generation as answers are keyed by it; answers of an older one are let go. */

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PrefixingKeyValueCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { getOperationAST, parse, type DocumentNode, type GraphQLSchema, type ParseOptions } from 'graphql';
@@ -34,9 +34,9 @@ interface RequestFields {
   persistedHash: string | undefined;
 }
 
-/** What a stored answer holds (the plugin's `{ data, cachePolicy, cacheTime }`). */
+/** What a stored answer holds (the plugin's `{ data, cachePolicy, cacheTime }`), the data as JSON. */
 interface StoredAnswer {
-  data: unknown;
+  dataJson: string;
   cachePolicy: { scope?: unknown };
   cacheTime: number;
 }
@@ -130,11 +130,27 @@ const fromBody = (body: unknown): RequestFields | null =>
     ? fieldsOf(body.query, body.operationName, body.variables, body.extensions)
     : null;
 
+const DATA_HEAD = '{"data":';
+const POLICY_TAIL = ',"cachePolicy":';
+
+/**
+ * A stored answer, read as the plugin wrote it (`JSON.stringify({ data, cachePolicy, cacheTime })`):
+ * the data's JSON is taken as it stands rather than parsed and written again, which gives the
+ * same bytes (JSON.stringify of what JSON.parse reads from JSON.stringify's output is that output)
+ * without the work, which grows with the answer. Only the small tail is parsed; anything not in
+ * that shape is Apollo's to read (null).
+ */
 const parseStored = (stored: string): StoredAnswer | null => {
+  const tail = stored.lastIndexOf(POLICY_TAIL);
+  if (!stored.startsWith(DATA_HEAD) || tail < DATA_HEAD.length) return null;
   try {
-    const value: unknown = JSON.parse(stored);
-    if (!isRecord(value) || !isRecord(value.cachePolicy) || typeof value.cacheTime !== 'number') return null;
-    return { data: value.data, cachePolicy: value.cachePolicy, cacheTime: value.cacheTime };
+    const rest: unknown = JSON.parse(`{${stored.slice(tail + 1)}`);
+    if (!isRecord(rest) || !isRecord(rest.cachePolicy) || typeof rest.cacheTime !== 'number') return null;
+    return {
+      dataJson: stored.slice(DATA_HEAD.length, tail),
+      cachePolicy: rest.cachePolicy,
+      cacheTime: rest.cacheTime,
+    };
   } catch {
     return null;
   }
@@ -176,8 +192,7 @@ export function createEarlyAnswers(deps: EarlyAnswerDependencies) {
   const sourceOf = async (fields: RequestFields): Promise<string | undefined> => {
     if (fields.persistedHash === undefined) return fields.query;
     if (fields.query === undefined) return persistedQueries.get(fields.persistedHash);
-    const hash = createHash('sha256').update(fields.query).digest('hex');
-    return hash === fields.persistedHash ? fields.query : undefined;
+    return hash('sha256', fields.query, 'hex') === fields.persistedHash ? fields.query : undefined;
   };
 
   /** The stored answer Apollo's plugin would find for this request; null: Apollo's to answer. */
@@ -240,7 +255,7 @@ export function createEarlyAnswers(deps: EarlyAnswerDependencies) {
     res.setHeader('cache-control', `max-age=${policy.maxAge}, ${policy.scope.toLowerCase()}`);
     res.setHeader('age', String(Math.round((Date.now() - answer.cacheTime) / 1000)));
     res.setHeader('content-type', answerType);
-    await sendAnswer(req, res, 200, `${JSON.stringify({ data: answer.data })}\n`);
+    await sendAnswer(req, res, 200, `${DATA_HEAD}${answer.dataJson}}\n`);
     deps.record({
       name: operationName ?? undefined,
       outcome: 'ok',

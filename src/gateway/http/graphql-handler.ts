@@ -50,10 +50,6 @@ export function createGraphqlHandler<TContext extends BaseContext>(
       res.end();
       return;
     }
-    const headers = new HeaderMap();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-    }
     let body: unknown = undefined;
     if (req.method === 'POST') {
       let raw: Buffer;
@@ -64,7 +60,7 @@ export function createGraphqlHandler<TContext extends BaseContext>(
         throw error;
       }
       const text = raw.toString('utf8');
-      const isJson = headers.get('content-type')?.includes('json') ?? false;
+      const isJson = req.headers['content-type']?.includes('json') ?? false;
       try {
         body = isJson && text !== '' ? JSON.parse(text) : text;
       } catch {
@@ -81,6 +77,11 @@ export function createGraphqlHandler<TContext extends BaseContext>(
       }
     }
     if (http.early !== null && (await http.early(req, res, { search, body }))) return;
+    // Made only for Apollo: an early answer reads the request's own headers.
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
       context: () => context(req),

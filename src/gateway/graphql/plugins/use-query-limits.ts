@@ -17,20 +17,22 @@ export interface ArmorListener {
   didEncounterErrors?(requestContext: { readonly errors: readonly GraphQLError[] }): Promise<void>;
 }
 
-/** graphql-armor's plugins (createQueryLimits().plugins) as one plugin of the gateway's context type. */
+/**
+ * graphql-armor's plugins (createQueryLimits().plugins) as one plugin of the gateway's context type.
+ * Armor's listeners are started only when a request has errors to mask: on every other request
+ * (nearly all) they would be made for nothing.
+ */
 export function useQueryLimits<T extends BaseContext>(
   plugins: readonly ArmorPlugin[],
 ): ApolloServerPlugin<T> {
   return {
     async requestDidStart(requestContext) {
-      const listeners = await Promise.all(plugins.map((plugin) => plugin.requestDidStart?.(requestContext)));
-      const masks = listeners.flatMap((listener) =>
-        listener?.didEncounterErrors === undefined ? [] : [listener],
-      );
-      if (masks.length === 0) return;
       return {
         async didEncounterErrors(errorsContext) {
-          for (const mask of masks) await mask.didEncounterErrors?.(errorsContext);
+          for (const plugin of plugins) {
+            const listener = await plugin.requestDidStart?.(requestContext);
+            await listener?.didEncounterErrors?.(errorsContext);
+          }
         },
       };
     },
