@@ -1,6 +1,6 @@
 import type { RequestListener, Server } from 'node:http';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
+import { ApolloServer } from '@apollo/server';
+import { InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -10,18 +10,24 @@ import {
 } from '@apollo/server/plugin/disabled';
 import type { Logger } from 'pino';
 import type { GatewayConfig } from './config.ts';
-import { cacheControlFromSchema } from './graphql/cache-control-plugin.ts';
 import { createDocumentCachePolicies } from './graphql/cache-policy.ts';
 import { createContextFactory, type GatewayContext } from './graphql/context.ts';
 import { createFormatError } from './graphql/format-error.ts';
-import { subscriptionsOverWebSocketOnly } from './graphql/http-subscriptions.ts';
-import { queryCostPlugin } from './graphql/query-cost.ts';
+import { useCacheControl } from './graphql/plugins/use-cache-control.ts';
+import { useMetrics } from './graphql/plugins/use-metrics.ts';
+import { useQueryCost } from './graphql/plugins/use-query-cost.ts';
+import { useQueryLimits } from './graphql/plugins/use-query-limits.ts';
+import { useResponseCache } from './graphql/plugins/use-response-cache.ts';
+import { useStalenessExtension } from './graphql/plugins/use-staleness-extension.ts';
+import { useWebSocketSubscriptions } from './graphql/plugins/use-web-socket-subscriptions.ts';
 import { createQueryLimits } from './graphql/query-limits.ts';
-import { responseCachePlugin, type ResponseStore } from './graphql/response-cache.ts';
+import type { ResponseStore } from './graphql/response-cache.ts';
+import { createResponseGeneration } from './graphql/response-cache-keys.ts';
 import { resolvers } from './graphql/resolvers/index.ts';
 import { loadTypeDefs } from './graphql/schema.ts';
 import { createGraphqlHandler, type RouteHandler } from './http/graphql-handler.ts';
 import type { CorsOrigins } from './http/cors.ts';
+import { createEarlyAnswers } from './http/early-answer.ts';
 import { createRouter } from './http/router.ts';
 import {
   attachSubscriptions,
@@ -59,6 +65,8 @@ export interface GatewayDependencies {
   persistedQueries?: KeyValueCache<string>;
   /** Where whole answers to repeated queries are kept (graphql/response-cache.ts); null: nowhere. */
   responseCache?: ResponseStore | null;
+  /** Whether the HTTP layer answers a response-cache hit before Apollo (http/early-answer.ts); on by default. */
+  responseCacheEarly?: boolean;
   /** Extra HTTP routes by exact path, beside `/graphql` (e.g. an offline playground). */
   routes?: ReadonlyMap<string, RouteHandler>;
   maxRequestBodyBytes?: number;
@@ -87,27 +95,15 @@ export interface Gateway {
   stop(): Promise<void>;
 }
 
-/**
- * Says so in the response when any of it came from the cache past its TTL because the register
- * failed (stale-if-error): `extensions.staleness = { stale: true, maxAgeMs }`.
- */
-const stalenessInExtensions: ApolloServerPlugin<GatewayContext> = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ contextValue, response }) {
-        const staleness = contextValue.staleness.report();
-        if (!staleness.stale || response.body.kind !== 'single') return;
-        response.body.singleResult.extensions = { ...response.body.singleResult.extensions, staleness };
-      },
-    };
-  },
-};
-
 /** The parts of the gateway's dependencies that come straight from its configuration. */
 export const gatewaySettings = (
   config: Readonly<GatewayConfig>,
-): Pick<GatewayDependencies, 'maxPageSize' | 'introspection' | 'subscriptionLimits' | 'corsOrigins'> => ({
+): Pick<
+  GatewayDependencies,
+  'maxPageSize' | 'introspection' | 'subscriptionLimits' | 'corsOrigins' | 'responseCacheEarly'
+> => ({
   maxPageSize: config.maxPageSize,
+  responseCacheEarly: config.responseCacheEarly,
   introspection: config.introspection,
   corsOrigins: config.corsOrigins,
   subscriptionLimits: {
@@ -141,11 +137,16 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
   // One executable schema for both transports (Apollo builds it the same way from typeDefs).
   const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
   const formatError = createFormatError(deps.logger);
+  // Apollo's default APQ store (its own cache, an InMemoryLRUCache), made here so that the early
+  // answers can read persisted queries too.
+  const persistedQueries = deps.persistedQueries ?? new InMemoryLRUCache<string>();
+  const responseCache = deps.responseCache ?? null;
+  const generation = responseCache === null ? null : createResponseGeneration(responseCache, deps.reader);
   const apollo = new ApolloServer<GatewayContext>({
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
-    ...(deps.persistedQueries !== undefined && { persistedQueries: { cache: deps.persistedQueries } }),
+    persistedQueries: { cache: persistedQueries },
     introspection: deps.introspection ?? true,
     // Batched HTTP requests would multiply every limit below by the batch size.
     allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
@@ -158,19 +159,18 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
       ApolloServerPluginSchemaReportingDisabled(),
       // The same header from the same @cacheControl hints, without per-field work (see the plugin).
       ApolloServerPluginCacheControlDisabled(),
-      cacheControlFromSchema(cachePolicies),
+      useCacheControl(cachePolicies),
       // After the cache-control plugin: Apollo starts every willSendResponse hook at once, in plugin
       // order, and that plugin sets the policy this one stores by before its first await (this one
       // reads it after one). Were that to change, nothing would be stored: it fails safe.
-      ...(deps.responseCache == null
+      ...(responseCache === null || generation === null
         ? []
-        : [responseCachePlugin(deps.responseCache, deps.reader, cachePolicies)]),
-      metrics.plugin as ApolloServerPlugin<GatewayContext>,
-      stalenessInExtensions,
-      queryCostPlugin<GatewayContext>(deps.maxPageSize),
-      subscriptionsOverWebSocketOnly<GatewayContext>(),
-      // graphql-armor's types come from Apollo's CJS build, the gateway's from its ESM build: the same shape.
-      ...(limits.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
+        : [useResponseCache<GatewayContext>(responseCache, generation, cachePolicies)]),
+      useMetrics<GatewayContext>(metrics.recordOperation),
+      useStalenessExtension(),
+      useQueryCost<GatewayContext>(deps.maxPageSize),
+      useWebSocketSubscriptions<GatewayContext>(),
+      useQueryLimits<GatewayContext>(limits.plugins),
     ],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
@@ -192,6 +192,18 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
       corsOrigins: deps.corsOrigins ?? '*',
       // A browser that opens /graphql is sent to the playground, where there is one.
       landingPath: deps.routes?.has(PLAYGROUND_LANDING) === true ? PLAYGROUND_LANDING : null,
+      early:
+        responseCache === null || generation === null || deps.responseCacheEarly === false
+          ? null
+          : createEarlyAnswers({
+              store: responseCache,
+              generation,
+              persistedQueries,
+              schema,
+              policies: cachePolicies,
+              parseOptions: limits.parseOptions,
+              record: metrics.recordOperation,
+            }),
     },
   );
   const readiness = deps.operations?.readiness ?? (async () => ({ ready: true, checks: {} }));

@@ -17,6 +17,7 @@ describe('loadGatewayConfig', () => {
       cacheTtlMs: 60_000,
       cacheMaxEntries: 20_000,
       responseCacheMaxBytes: 33_554_432,
+      responseCacheEarly: true,
       cacheStaleIfErrorMs: 86_400_000,
       soapTimeoutMs: 10_000,
       soapReadRetries: 2,

@@ -23,6 +23,8 @@ export interface GatewayConfig {
   cacheMaxEntries: number;
   /** The whole-response cache's size in characters of stored JSON (about bytes); 0: none. */
   responseCacheMaxBytes: number;
+  /** Whether a response-cache hit is answered by the HTTP layer, before Apollo's pipeline (same bytes). */
+  responseCacheEarly: boolean;
   /** How long past its TTL a cached answer may still be served while the register fails; 0: never. */
   cacheStaleIfErrorMs: number;
   /** The deadline of one SOAP call (one attempt). */
@@ -175,6 +177,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): Readonly<GatewayConfi
     cacheTtlMs: integer('CACHE_TTL_MS', 60_000, 1, 24 * 3600_000),
     cacheMaxEntries: integer('CACHE_MAX_ENTRIES', 20_000, 100, 10_000_000),
     responseCacheMaxBytes: integer('RESPONSE_CACHE_MAX_BYTES', 32 * 1024 * 1024, 0, 4 * 1024 ** 3),
+    responseCacheEarly: flag('RESPONSE_CACHE_EARLY', true),
     cacheStaleIfErrorMs: integer('CACHE_STALE_IF_ERROR_MS', 24 * 3600_000, 0, 7 * 24 * 3600_000),
     soapTimeoutMs: integer('SOAP_TIMEOUT_MS', 10_000, 100, 600_000),
     soapReadRetries: integer('SOAP_READ_RETRIES', 2, 0, 10),

@@ -1,7 +1,5 @@
-import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import {
   getNamedType,
-  GraphQLError,
   isListType,
   isNonNullType,
   type DocumentNode,
@@ -10,7 +8,6 @@ import {
 } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from './connection.ts';
-import { QUERY_TOO_COMPLEX } from './query-limits.ts';
 
 /**
  * The cost an operation may have: a field costs 1, a list multiplies what is under it by its size.
@@ -75,42 +72,4 @@ export function operationCost(
     ...(operationName !== undefined && { operationName }),
     estimators: [listEstimator(maxPageSize), simpleEstimator({ defaultComplexity: 1 })],
   });
-}
-
-/**
- * Refuses, before anything runs, an operation whose cost with its variables is over the limit.
- * A plugin, not a validation rule: validation runs once per document and is cached, before the
- * variables are known, which is how a page size passed as a variable used to count as nothing.
- */
-export function queryCostPlugin<T extends BaseContext>(
-  maxPageSize: number,
-  maxCost = MAX_COST,
-): ApolloServerPlugin<T> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ schema, document, request, operationName }) {
-          let cost: number;
-          try {
-            cost = operationCost(
-              schema,
-              document,
-              request.variables,
-              operationName ?? undefined,
-              maxPageSize,
-            );
-          } catch {
-            // Variables that do not coerce: execution refuses them with BAD_USER_INPUT, nothing runs.
-            return;
-          }
-          if (cost > maxCost) {
-            throw new GraphQLError(
-              `The operation costs ${cost}, more than the limit of ${maxCost}: ask for smaller pages or fewer nested lists.`,
-              { extensions: { code: QUERY_TOO_COMPLEX, http: { status: 400 } } },
-            );
-          }
-        },
-      };
-    },
-  };
 }

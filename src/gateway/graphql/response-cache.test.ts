@@ -2,9 +2,11 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { describe, expect, it } from 'vitest';
 import { createStalenessRecorder, type StalenessRecorder } from '../ports/staleness.ts';
-import { cacheControlFromSchema } from './cache-control-plugin.ts';
+import { useCacheControl } from './plugins/use-cache-control.ts';
+import { useResponseCache } from './plugins/use-response-cache.ts';
 import { createDocumentCachePolicies } from './cache-policy.ts';
-import { responseCachePlugin, ResponseStore } from './response-cache.ts';
+import { ResponseStore } from './response-cache.ts';
+import { createResponseGeneration } from './response-cache-keys.ts';
 
 interface Context {
   staleness: StalenessRecorder;
@@ -49,8 +51,12 @@ async function serverWith(options: { ttlMs: number }) {
     },
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
-      cacheControlFromSchema(policies),
-      responseCachePlugin<Context>(store, { writeGeneration: () => generation }, policies),
+      useCacheControl(policies),
+      useResponseCache<Context>(
+        store,
+        createResponseGeneration(store, { writeGeneration: () => generation }),
+        policies,
+      ),
     ],
   });
   await server.start();
@@ -73,7 +79,7 @@ async function serverWith(options: { ttlMs: number }) {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('responseCachePlugin', () => {
+describe('useResponseCache', () => {
   it('answers a repeated query from the store, and executes it again after a committed write', async () => {
     const server = await serverWith({ ttlMs: 60_000 });
     expect(await server.run('{ value }')).toEqual({ value: 1 });

@@ -1,12 +1,5 @@
-import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import ApolloServerPluginResponseCache from '@apollo/server-plugin-response-cache';
 import type { KeyValueCache, KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
 import { LRUCache } from 'lru-cache';
-import type { DocumentCachePolicies } from './cache-policy.ts';
-import type { GatewayContext } from './context.ts';
-
-/** What the plugin reads of a request's context. */
-type WithStaleness = BaseContext & Pick<GatewayContext, 'staleness'>;
 
 /** How the whole-response store is bounded. */
 export interface ResponseStoreOptions {
@@ -57,6 +50,20 @@ export class ResponseStore implements KeyValueCache<string> {
     return value;
   }
 
+  /**
+   * The answer under `key` without counting a look-up: the HTTP layer's early look-up
+   * (http/early-answer.ts), which counts a hit itself when it serves one and leaves a miss to be
+   * counted by the plugin's look-up that follows in Apollo's pipeline.
+   */
+  async peek(key: string): Promise<string | undefined> {
+    return this.#lru.get(key);
+  }
+
+  /** Counts a hit found by peek() and served. */
+  countHit(): void {
+    this.#stats.hits += 1;
+  }
+
   async set(key: string, value: string, options?: KeyValueCacheSetOptions): Promise<void> {
     // The plugin's ttl is the answer's maxAge in seconds, never 0 for what it stores.
     const ttlSeconds = Math.min(options?.ttl ?? Infinity, this.ttlMs / 1000);
@@ -75,56 +82,4 @@ export class ResponseStore implements KeyValueCache<string> {
   report(): ResponseStoreReport {
     return { ...this.#stats, entries: this.#lru.size, size: this.#lru.calculatedSize };
   }
-}
-
-/**
- * Whole answers to queries, keyed by query text, operation name and variables (Apollo's response
- * cache plugin): a repeated query is answered without executing it. Only what the schema's
- * `@cacheControl` hints make cacheable is stored (never a mutation, an answer with errors, or one
- * of `PRIVATE` scope). A query that could never be stored (its hints give maxAge 0, as for
- * `{ __typename }`) is not looked up either: no key to hash, no miss to count.
- *
- * An answer is kept until the oldest register data it was made from leaves the shared cache's TTL
- * (the request's recorder knows when that was read), so a stored answer is never older than the
- * cache below it would serve. An answer that used expired records because the register failed
- * (stale-if-error) is not stored, so that the next request asks the register again.
- *
- * A write through this gateway that committed or may have (its outcome unknown) advances
- * `writeGeneration`, which is part of every key: answers made before it are never found again (the
- * next request drops them), including one that was still being computed when the write committed.
- * Writes through another gateway instance or straight at the register show when the TTL runs out.
- */
-export function responseCachePlugin<TContext extends WithStaleness>(
-  store: ResponseStore,
-  source: { writeGeneration(): number | string },
-  policies: DocumentCachePolicies,
-): ApolloServerPlugin<TContext> {
-  let seenGeneration = source.writeGeneration();
-  return ApolloServerPluginResponseCache<TContext>({
-    cache: store,
-    shouldReadFromCache: async ({ schema, document }) =>
-      document !== undefined && policies(schema, document).maxAge > 0,
-    extraCacheKeyData: async () => {
-      const generation = source.writeGeneration();
-      // Answers of an older generation can never be found again: let them go at once rather than
-      // leave them for the LRU to push out.
-      if (generation !== seenGeneration) {
-        seenGeneration = generation;
-        store.clear();
-      }
-      return generation;
-    },
-    shouldWriteToCache: async ({ contextValue, overallCachePolicy }) => {
-      const served = contextValue.staleness;
-      if (served.report().stale) return false;
-      const oldest = served.oldestReadAtMs();
-      if (oldest === null) return true;
-      const freshForSeconds = (oldest + store.ttlMs - Date.now()) / 1000;
-      if (freshForSeconds <= 0) return false;
-      // The plugin stores for the policy's maxAge, read right after this hook returns; the
-      // Cache-Control header was set from the schema's hints before and keeps them.
-      overallCachePolicy.restrict({ maxAge: freshForSeconds });
-      return true;
-    },
-  });
 }

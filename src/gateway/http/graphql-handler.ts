@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { applyCors, type CorsOrigins } from './cors.ts';
+import type { EarlyAnswer } from './early-answer.ts';
 import { exceedsDepth } from './json-depth.ts';
 import { BodyTooLargeError, readBody } from './read-body.ts';
 import { sendAnswer } from './send-answer.ts';
@@ -18,6 +19,8 @@ export interface GraphqlHttpOptions {
   corsOrigins: CorsOrigins;
   /** Where a browser that opens the endpoint itself is sent (the playground); null: nowhere. */
   landingPath: string | null;
+  /** Answers a response-cache hit before Apollo (early-answer.ts); null: every request goes to Apollo. */
+  early: EarlyAnswer | null;
 }
 
 /** A browser navigating to the endpoint: a GET for HTML without a query to run. */
@@ -29,13 +32,14 @@ const isBrowserVisit = (req: IncomingMessage, search: string): boolean =>
 /**
  * A tiny node:http integration of Apollo Server 5 (it ships none for plain node:http but its
  * standalone server, which cannot share a server with other routes): the request becomes an
- * HTTPGraphQLRequest, Apollo's answer is written back with CORS, ETag and compression.
+ * HTTPGraphQLRequest, Apollo's answer is written back with CORS, ETag and compression. A
+ * response-cache hit is answered before Apollo by `http.early`, with the same bytes.
  */
 export function createGraphqlHandler<TContext extends BaseContext>(
   apollo: ApolloServer<TContext>,
   context: (req: IncomingMessage) => Promise<TContext>,
   maxBodyBytes: number,
-  http: GraphqlHttpOptions = { corsOrigins: '*', landingPath: null },
+  http: GraphqlHttpOptions = { corsOrigins: '*', landingPath: null, early: null },
 ): RouteHandler {
   return async (req, res) => {
     if (applyCors(req, res, http.corsOrigins)) return;
@@ -45,10 +49,6 @@ export function createGraphqlHandler<TContext extends BaseContext>(
       res.setHeader('Location', http.landingPath);
       res.end();
       return;
-    }
-    const headers = new HeaderMap();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     let body: unknown = undefined;
     if (req.method === 'POST') {
@@ -60,7 +60,7 @@ export function createGraphqlHandler<TContext extends BaseContext>(
         throw error;
       }
       const text = raw.toString('utf8');
-      const isJson = headers.get('content-type')?.includes('json') ?? false;
+      const isJson = req.headers['content-type']?.includes('json') ?? false;
       try {
         body = isJson && text !== '' ? JSON.parse(text) : text;
       } catch {
@@ -75,6 +75,12 @@ export function createGraphqlHandler<TContext extends BaseContext>(
           `The request body nests deeper than ${MAX_JSON_DEPTH} levels.`,
         );
       }
+    }
+    if (http.early !== null && (await http.early(req, res, { search, body }))) return;
+    // Made only for Apollo: an early answer reads the request's own headers.
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },

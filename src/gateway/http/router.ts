@@ -1,6 +1,6 @@
 import type { RequestListener } from 'node:http';
 import type { Logger } from 'pino';
-import { runInRequestScope } from '../request-scope.ts';
+import { runInRequestScope, type RequestScope } from '../request-scope.ts';
 import type { RouteHandler } from './graphql-handler.ts';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.ts';
 import { sendError } from './send.ts';
@@ -14,23 +14,33 @@ export function createRouter(routes: ReadonlyMap<string, RouteHandler>, logger: 
   return (req, res) => {
     const started = performance.now();
     const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
-    const log = logger.child({ requestId });
+    // Made when first used: most requests log nothing, and a pino child costs more than the rest
+    // of the routing together.
+    let log: Logger | undefined;
+    const scope: RequestScope = {
+      requestId,
+      get logger() {
+        return (log ??= logger.child({ requestId }));
+      },
+    };
     res.setHeader(REQUEST_ID_HEADER, requestId);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    res.on('finish', () => {
-      log.debug(
-        { method: req.method, path, status: res.statusCode, durationMs: performance.now() - started },
-        'request',
-      );
-    });
+    if (logger.isLevelEnabled('debug')) {
+      res.on('finish', () => {
+        scope.logger.debug(
+          { method: req.method, path, status: res.statusCode, durationMs: performance.now() - started },
+          'request',
+        );
+      });
+    }
     const handler = routes.get(path);
     if (handler === undefined)
       return sendError(res, 404, 'NOT_FOUND', `Nothing at ${path}; GraphQL is at /graphql.`);
-    runInRequestScope({ requestId, logger: log }, () => {
+    runInRequestScope(scope, () => {
       Promise.resolve()
         .then(() => handler(req, res))
         .catch((error: unknown) => {
-          log.error({ err: error, path }, 'request failed');
+          scope.logger.error({ err: error, path }, 'request failed');
           if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
           else res.destroy();
         });

@@ -1,5 +1,3 @@
-import type { ApolloServerPlugin } from '@apollo/server';
-import { getOperationAST } from 'graphql';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { RouteHandler } from '../http/graphql-handler.ts';
 import { send } from '../http/send.ts';
@@ -10,6 +8,19 @@ import type { CallMetrics } from '../ports/register-client.ts';
 
 // Ordered by how bad it is, so that `max` over services reads naturally in a dashboard.
 const BREAKER_VALUES: Readonly<Record<CircuitState, number>> = { closed: 0, 'half-open': 1, open: 2 };
+
+/** One GraphQL operation answered, as the metrics count it. */
+export interface AnsweredOperation {
+  /** The operation's name as written; none: anonymous. */
+  name: string | undefined;
+  outcome: 'ok' | 'error';
+  seconds: number;
+  /** Served by the HTTP layer from the response cache, without entering Apollo. */
+  early: boolean;
+}
+
+/** What the rest of the gateway records into the metrics. */
+export type OperationRecorder = (answered: AnsweredOperation) => void;
 
 /** What /metrics shows besides the process defaults. */
 export interface GatewayMetricsSources {
@@ -163,29 +174,23 @@ export function createGatewayMetrics(sources: GatewayMetricsSources) {
     });
   }
 
-  const plugin: ApolloServerPlugin = {
-    async requestDidStart() {
-      const started = performance.now();
-      return {
-        async willSendResponse(context) {
-          // Operation names are chosen by clients: keep the label set bounded.
-          // The name as written, also for a document that failed validation (Apollo names it only after).
-          const named =
-            context.operationName ??
-            (context.document === undefined
-              ? undefined
-              : getOperationAST(context.document, context.request.operationName)?.name?.value);
-          const operation = (named ?? 'anonymous').slice(0, 60);
-          const outcome = context.errors !== undefined && context.errors.length > 0 ? 'error' : 'ok';
-          operations.inc({ operation, outcome });
-          durations.observe({ operation, outcome }, (performance.now() - started) / 1000);
-        },
-      };
-    },
+  const earlyAnswers = new Counter({
+    name: 'gateway_graphql_early_answers_total',
+    help: 'GraphQL operations answered from the response cache by the HTTP layer, before Apollo (also counted in gateway_graphql_operations_total)',
+    labelNames: ['operation'],
+    registers: [registry],
+  });
+  /** Counts one answered GraphQL operation; `early`: served by the HTTP layer from the response cache. */
+  const recordOperation = (answered: AnsweredOperation) => {
+    // Operation names are chosen by clients: keep the label set bounded.
+    const operation = (answered.name ?? 'anonymous').slice(0, 60);
+    operations.inc({ operation, outcome: answered.outcome });
+    durations.observe({ operation, outcome: answered.outcome }, answered.seconds);
+    if (answered.early) earlyAnswers.inc({ operation });
   };
 
   const route: RouteHandler = async (_req, res) => {
     send(res, 200, registry.contentType, await registry.metrics());
   };
-  return { plugin, route, registry, stop: unsubscribe };
+  return { recordOperation, route, registry, stop: unsubscribe };
 }

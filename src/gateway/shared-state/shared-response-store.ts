@@ -55,6 +55,12 @@ export class SharedResponseStore extends ResponseStore {
     return found.value;
   }
 
+  /** As get(), uncounted (the HTTP layer's early look-up; see ResponseStore.peek). */
+  override async peek(key: string): Promise<string | undefined> {
+    const found = await this.#redis.attempt(() => this.#shared.get(this.#key(key)));
+    return found.ok ? found.value : super.peek(key);
+  }
+
   override async set(key: string, value: string, options?: KeyValueCacheSetOptions): Promise<void> {
     // Whole seconds (Redis takes whole milliseconds); under a second is not worth a round trip.
     const ttl = Math.floor(Math.min(options?.ttl ?? Infinity, this.ttlMs / 1000));

@@ -6,7 +6,7 @@ import { GraphQLError } from 'graphql';
  * over WebSocket (graphql-ws) only, and Apollo would otherwise execute one as a query and fail it
  * with a masked INTERNAL_SERVER_ERROR.
  */
-export function subscriptionsOverWebSocketOnly<T extends BaseContext>(): ApolloServerPlugin<T> {
+export function useWebSocketSubscriptions<T extends BaseContext>(): ApolloServerPlugin<T> {
   return {
     async requestDidStart() {
       return {

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import type { CachePolicy, DocumentCachePolicies } from './cache-policy.ts';
+import type { CachePolicy, DocumentCachePolicies } from '../cache-policy.ts';
 
 /**
  * The `cache-control` header from the schema's `@cacheControl` hints, as Apollo's cacheControl plugin
@@ -11,7 +11,7 @@ import type { CachePolicy, DocumentCachePolicies } from './cache-policy.ts';
  * time. Every hint of this schema is static (no resolver sets one), so the policy is a function of
  * the document alone, computed once per parsed document and remembered by `policies`.
  */
-export function cacheControlFromSchema<TContext extends BaseContext>(
+export function useCacheControl<TContext extends BaseContext>(
   policies: DocumentCachePolicies,
 ): ApolloServerPlugin<TContext> {
   return {
