@@ -112,7 +112,7 @@ async function benchLiveModel(registryUrl: string, ca: string): Promise<void> {
   deps.close();
 }
 
-// `npm run bench`: the register in its own process on a fresh database, the gateway in this one,
+// `npm run bench:detail`: the register in its own process on a fresh database, the gateway in this one,
 // the load generator in a third, all over loopback. Prints figures; asserts nothing.
 
 const dir = mkdtempSync(join(tmpdir(), 'gateway-bench-'));
