@@ -1,13 +1,13 @@
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { soapEnvelope } from '../test/helpers/https-request.ts';
 import { spawnRegistry } from '../test/helpers/spawn-registry.ts';
 import { basicAuth } from '../test/helpers/start-test-registry.ts';
 import { loadNow, loadRange, median, printFigures, type Figure } from './figures-table.ts';
-import { newestSourceMs } from './newest-source.ts';
+import { gatewayRuntime, spawnGatewayProcess } from './gateway-process.ts';
+import { postGraphql, timed, waitForReadyz } from './graphql-post.ts';
 import { runHttpLoadInChild, type HttpLoadOptions } from './http-load.ts';
 import { runLoad, type LoadResult } from './load.ts';
 import { processCpuMs } from './process-cpu.ts';
@@ -30,58 +30,9 @@ const LIST_SECONDS = 5;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const benchStarted = performance.now();
-
-/**
- * The gateway as `npm run gateway` runs it: compiled JavaScript when `dist/` has it (lane build's
- * `npm run build`), else the sources through tsx — labelled, because tsx's start is not the
- * product's.
- */
-const compiled = join(root, 'dist/gateway/main.js');
-const gatewayRuntime = existsSync(compiled)
-  ? {
-      label: 'compiled (node dist/gateway/main.js)',
-      command: [process.execPath, compiled] as const,
-      stale: statSync(compiled).mtimeMs < newestSourceMs(join(root, 'src')),
-    }
-  : {
-      label: 'tsx (no dist/: run npm run build for the compiled start)',
-      command: [process.execPath, '--import', 'tsx', join(root, 'src/gateway/main.ts')] as const,
-      stale: false,
-    };
 if (gatewayRuntime.stale) console.warn('warning: dist/ is older than src/: run npm run build first');
 
 const INSTITUTION = `query($n: InstitutionNumber!) { institution(number: $n) { number name status unilogin { eligible reasons } } }`;
-
-const post = async (url: string, query: string, variables?: Record<string, unknown>) => {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { errors?: unknown[] };
-  if (response.status !== 200 || body.errors !== undefined)
-    throw new Error(`${url} answered ${response.status}: ${JSON.stringify(body)}`);
-};
-const timed = async (work: () => Promise<void>) => {
-  const started = performance.now();
-  await work();
-  return performance.now() - started;
-};
-
-/** Waits for the gateway's /readyz to say ready (lane build warms before it does). */
-async function readyz(graphqlUrl: string): Promise<void> {
-  const url = new URL('/readyz', graphqlUrl);
-  for (let tries = 0; tries < 3000; tries++) {
-    const status = await fetch(url).then(
-      (r) => r.status,
-      () => 0,
-    );
-    if (status === 200) return;
-    await sleep(10);
-  }
-  throw new Error(`${url} never said ready`);
-}
-
 const dir = mkdtempSync(join(tmpdir(), 'gateway-bench-'));
 /** Everything this run started, stopped at the end also on failure. */
 const running: { stop(): Promise<void> }[] = [];
@@ -93,21 +44,7 @@ try {
   const lookups = numbers.units.slice(0, 500);
 
   const startGateway = async (env: Record<string, string> = {}) => {
-    const server = await spawnTimedServer({
-      label: 'gateway',
-      command: gatewayRuntime.command,
-      env: {
-        REGISTRY_URL: registry.url,
-        REGISTRY_CA: caPath,
-        GATEWAY_HOST: '127.0.0.1',
-        GATEWAY_PORT: '0',
-        // The URL is logged at info; requests are not.
-        LOG_LEVEL: 'info',
-        NODE_ENV: 'production',
-        ...env,
-      },
-      urlPattern: /"url":"(http:\/\/[^"]+)"/,
-    });
+    const server = await spawnGatewayProcess({ url: registry.url, caPath, env });
     running.push(server);
     return server;
   };
@@ -143,13 +80,13 @@ try {
   for (let round = 0; round < START_ROUNDS; round++) {
     const gateway = await startGateway();
     starts.gateway.push(gateway.startToFirstAnswerMs);
-    await readyz(gateway.url);
+    await waitForReadyz(gateway.url);
     // A number asked for the first time in each process, so that no answer is cached yet; the warm
     // ones are other numbers, each also asked once: executed, in a process that has run the query.
     const [first, ...warm] = lookups.slice(round * (WARM_LOOKUPS + 1), (round + 1) * (WARM_LOOKUPS + 1));
-    starts.first.push(await timed(() => post(gateway.url, INSTITUTION, { n: first })));
+    starts.first.push(await timed(() => postGraphql(gateway.url, INSTITUTION, { n: first })));
     const warmTimes: number[] = [];
-    for (const n of warm) warmTimes.push(await timed(() => post(gateway.url, INSTITUTION, { n })));
+    for (const n of warm) warmTimes.push(await timed(() => postGraphql(gateway.url, INSTITUTION, { n })));
     starts.warm.push(median(warmTimes));
     await stop(gateway);
     const bare = await startBareApollo();
@@ -163,7 +100,7 @@ try {
   const bare = await startBareApollo();
   const gateway = await startGateway();
   const executing = await startGateway({ RESPONSE_CACHE_MAX_BYTES: '0' });
-  await Promise.all([readyz(gateway.url), readyz(executing.url)]);
+  await Promise.all([waitForReadyz(gateway.url), waitForReadyz(executing.url)]);
   const load = (server: TimedServer, bodies: string[]): HttpLoadOptions => ({
     url: server.url,
     headers: { 'content-type': 'application/json' },
