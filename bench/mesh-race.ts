@@ -229,7 +229,9 @@ try {
     result: LoadResult;
     load: number;
   }
-  const runs = {} as Record<`${ShapeName}.${Contestant}`, Run[]>;
+  type RunKey = `${ShapeName}.${Contestant}`;
+  const runs = new Map<RunKey, Run[]>();
+  const runsOf = (key: RunKey) => runs.get(key) ?? [];
   const optionsFor = (who: Contestant, shape: ShapeName, total: number): HttpLoadOptions => ({
     url: contestants[who].url,
     headers: { 'content-type': 'application/json' },
@@ -238,34 +240,32 @@ try {
     concurrency: CONCURRENCY,
   });
   // A probe of each sizes its runs (and warms both: the gateway's caches, Mesh's connections).
-  const sizes = {} as Record<`${ShapeName}.${Contestant}`, number>;
+  const sizes = new Map<RunKey, number>();
   for (const shape of Object.keys(shapes) as ShapeName[]) {
     for (const who of Object.keys(contestants) as Contestant[]) {
       const probe = await runHttpLoadInChild(
         optionsFor(who, shape, Math.max(CONCURRENCY * 4, bodies[shape][who].length)),
       );
-      sizes[`${shape}.${who}`] = Math.min(
-        30_000,
-        Math.max(CONCURRENCY * 2, Math.round(probe.perSecond * RUN_SECONDS)),
-      );
-      runs[`${shape}.${who}`] = [];
+      const size = Math.min(30_000, Math.max(CONCURRENCY * 2, Math.round(probe.perSecond * RUN_SECONDS)));
+      sizes.set(`${shape}.${who}`, size);
+      runs.set(`${shape}.${who}`, []);
     }
   }
   for (let round = 0; round < LOAD_ROUNDS; round++) {
     for (const shape of Object.keys(shapes) as ShapeName[]) {
       for (const who of Object.keys(contestants) as Contestant[]) {
-        const result = await runHttpLoadInChild(optionsFor(who, shape, sizes[`${shape}.${who}`]));
-        runs[`${shape}.${who}`].push({ result, load: loadNow() });
+        const result = await runHttpLoadInChild(
+          optionsFor(who, shape, sizes.get(`${shape}.${who}`) ?? CONCURRENCY),
+        );
+        runsOf(`${shape}.${who}`).push({ result, load: loadNow() });
       }
     }
   }
   await Promise.all([gateway, mesh].map(stop));
 
-  const best = (key: `${ShapeName}.${Contestant}`) => Math.max(...runs[key].map((r) => r.result.perSecond));
-  const p50 = (key: `${ShapeName}.${Contestant}`) => median(runs[key].map((r) => r.result.p50Ms));
-  const errors = Object.values(runs)
-    .flat()
-    .reduce((sum, r) => sum + r.result.errors, 0);
+  const best = (key: RunKey) => Math.max(...runsOf(key).map((r) => r.result.perSecond));
+  const p50 = (key: RunKey) => median(runsOf(key).map((r) => r.result.p50Ms));
+  const errors = [...runs.values()].flat().reduce((sum, r) => sum + r.result.errors, 0);
   const shapeFigure = (shape: ShapeName): Figure => {
     const ratio = best(`${shape}.gateway`) / best(`${shape}.mesh`);
     return {
@@ -275,7 +275,7 @@ try {
         `p50 ${p50(`${shape}.gateway`).toFixed(1)} vs ${p50(`${shape}.mesh`).toFixed(1)} ms)`,
       target: `≥ ${shapes[shape].target}×`,
       met: ratio >= shapes[shape].target,
-      load: loadRange([...runs[`${shape}.gateway`], ...runs[`${shape}.mesh`]].map((r) => r.load)),
+      load: loadRange([...runsOf(`${shape}.gateway`), ...runsOf(`${shape}.mesh`)].map((r) => r.load)),
     };
   };
   const startRatio = median(starts.gateway) / median(starts.mesh);
