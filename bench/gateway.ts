@@ -228,6 +228,12 @@ try {
     ],
   );
   console.log(
+    `first ÷ warm: the first institution(number) after /readyz in a fresh process, against the median of the ` +
+      `${WARM_LOOKUPS} look-ups of other numbers after it (each asked once: executed, not from the response cache).\n` +
+      `CPU/request: the measured server process's own user + system time (/proc), median of the runs; steadier ` +
+      `than req/s on a busy machine. "executed": a second gateway with RESPONSE_CACHE_MAX_BYTES=0.`,
+  );
+  console.log(
     `load errors (non-200 answers) in all measured runs: ${errors}; ` +
       `whole benchmark ${((performance.now() - benchStarted) / 1000).toFixed(0)} s`,
   );

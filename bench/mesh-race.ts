@@ -304,6 +304,10 @@ try {
     ],
   );
   console.log(
+    'Both answered the first look-up and the first N+1 group alike before the runs. The gateway serves warm ' +
+      'answers from its read model and response cache; Mesh calls the register (through the proxy) for every one.',
+  );
+  console.log(
     `load errors (non-200 answers) in all measured runs: ${errors}; ` +
       `whole race ${((performance.now() - benchStarted) / 1000).toFixed(0)} s`,
   );
