@@ -52,24 +52,27 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
+/** How a test gateway differs from the default one. */
+export interface TestGatewayOptions {
+  env?: NodeJS.ProcessEnv;
+  useExtensions?: boolean;
+  /** The register's CA, when the gateway talks to another server than `registry`. */
+  ca?: string;
+  /** Extra routes; as a function, made from the gateway's reader (the export routes need it). */
+  routes?:
+    | ReadonlyMap<string, RouteHandler>
+    | ((reader: RegistryDependencies['reader']) => ReadonlyMap<string, RouteHandler>);
+  /** The gateway's logger (a test that reads the logs); silent by default. */
+  logger?: Logger;
+}
+
 /**
  * Starts a gateway against `registry`, configured as `npm run gateway` would be from `env`
  * (REGISTRY_URL and the port are set here); `useExtensions: false` hides the batch look-ups.
  */
 export async function startTestGateway(
   registry: Pick<TestRegistry, 'url' | 'ca'>,
-  options: {
-    env?: NodeJS.ProcessEnv;
-    useExtensions?: boolean;
-    /** The register's CA, when the gateway talks to another server than `registry`. */
-    ca?: string;
-    /** Extra routes; as a function, made from the gateway's reader (the export routes need it). */
-    routes?:
-      | ReadonlyMap<string, RouteHandler>
-      | ((reader: RegistryDependencies['reader']) => ReadonlyMap<string, RouteHandler>);
-    /** The gateway's logger (a test that reads the logs); silent by default. */
-    logger?: Logger;
-  } = {},
+  options: TestGatewayOptions = {},
 ): Promise<TestGateway> {
   const config = loadGatewayConfig({
     GATEWAY_HOST: '127.0.0.1',
