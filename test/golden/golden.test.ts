@@ -82,9 +82,7 @@ describe('the gateway’s node-soap client sends the golden requests', () => {
   beforeAll(async () => {
     oneNumber = await behindProxy({ useExtensions: false, env: { GATEWAY_CHANGE_FEED: 'off' } });
     live = await behindProxy({});
-    const follower = await live.gateway.follower();
-    if (follower === null) throw new Error('the live gateway chose the TTL cache');
-    await follower.loaded();
+    await live.gateway.loadedFollower();
   });
   afterAll(async () => {
     for (const started of others) {

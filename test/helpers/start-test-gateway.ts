@@ -40,6 +40,8 @@ export interface TestGateway {
   circuitStates: RegistryDependencies['circuitStates'];
   /** The live read model's follower (live mode), null in TTL mode; waits for the choice of mode. */
   follower(): Promise<FeedFollower | null>;
+  /** The live read model's follower once it has loaded the register; throws if the gateway chose TTL. */
+  loadedFollower(): Promise<FeedFollower>;
   /**
    * POSTs one operation over real HTTP; `as` sends a demo identity's Basic credentials (password =
    * user name, or the one given), or a whole `Authorization` header value.
@@ -111,6 +113,13 @@ export async function startTestGateway(
     follower: async () => {
       await deps.reader.selected();
       return deps.follower();
+    },
+    loadedFollower: async () => {
+      await deps.reader.selected();
+      const follower = deps.follower();
+      if (follower === null) throw new Error('the gateway chose the TTL cache, not the live read model');
+      await follower.loaded();
+      return follower;
     },
     async query(query, variables, as) {
       const authorization =

@@ -14,10 +14,7 @@ let outsider: ImportCaller;
 
 const { registry, gateway } = useTestStack({ gateway: { env: { CHANGE_FEED_POLL_INTERVAL_MS: '200' } } });
 beforeAll(async () => {
-  const found = await gateway.follower();
-  if (found === null) throw new Error('the gateway chose the TTL cache against a register with the feed');
-  follower = found;
-  await follower.loaded();
+  follower = await gateway.loadedFollower();
   admin = await importCaller(registry, 'admin');
   outsider = await importCaller(registry, 'privat-33178522');
 });

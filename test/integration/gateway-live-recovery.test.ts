@@ -24,10 +24,7 @@ const { registry, proxy, gateway } = useTestStack({
 beforeAll(async () => {
   // The same register as it was before any write: what a restore from an older backup serves.
   restored = await startTestRegistry();
-  const found = await gateway.follower();
-  if (found === null) throw new Error('the gateway chose the TTL cache against a register with the feed');
-  follower = found;
-  await follower.loaded();
+  follower = await gateway.loadedFollower();
 });
 afterAll(async () => {
   await restored.close();
