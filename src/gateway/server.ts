@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GRAPHQL_PATH, type Gateway } from './app.ts';
 import { trackForGracefulClose } from '../http/graceful-close.ts';
@@ -19,18 +19,36 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
+/** A built gateway's requests, as a server mounts them: the register's `RegistryHandler` shape. */
+export interface GatewayHandler {
+  handle: RequestListener;
+  /** Answers every new request 503 from now on: the listener calls it as it begins to close. */
+  close(): void;
+}
+
+/** The gateway's request handler, listening nowhere yet; it turns requests away once closing. */
+export function createGatewayHandler(gateway: Gateway): GatewayHandler {
+  let closing = false;
+  return {
+    handle: (req, res) => {
+      if (!closing) return gateway.handle(req, res);
+      res.setHeader('Retry-After', '1');
+      sendError(res, 503, 'SERVICE_UNAVAILABLE', 'The gateway is shutting down.');
+    },
+    close: () => {
+      closing = true;
+    },
+  };
+}
+
 /** Listens with a built gateway (port 0: any free port). */
 export async function startGateway(
   gateway: Gateway,
   listen: { host: string; port: number; closeDeadlineMs?: number },
 ): Promise<RunningGateway> {
-  const server = createServer();
+  const handler = createGatewayHandler(gateway);
+  const server = createServer(handler.handle);
   const graceful = trackForGracefulClose(server);
-  server.on('request', (req, res) => {
-    if (!graceful.isClosing()) return gateway.handle(req, res);
-    res.setHeader('Retry-After', '1');
-    sendError(res, 503, 'SERVICE_UNAVAILABLE', 'The gateway is shutting down.');
-  });
   // Keep-alive sockets of load generators and phones: longer than typical client pools' idle time.
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
@@ -46,6 +64,7 @@ export async function startGateway(
     close: async () => {
       // WebSocket connections are not requests in flight: closed first, so the server can stop.
       await subscriptions.close();
+      handler.close();
       await graceful.close(listen.closeDeadlineMs ?? CLOSE_DEADLINE_MS);
       await gateway.stop();
     },

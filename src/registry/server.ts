@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { parseBasicAuthorization } from './auth/basic-credentials.ts';
 import { createFairQueue, type FairQueueLimits } from './auth/fair-queue.ts';
@@ -17,13 +17,10 @@ import { requestIdFrom } from './http/request-id.ts';
 import type { SoapService } from './soap/soap-service.ts';
 import type { TlsMaterial } from './tls.ts';
 
-/** What the register's HTTPS server needs; built by the caller, which owns the store. */
-export interface RegistryServerOptions {
+/** What the register's request handler needs; built by the caller, which owns the store. */
+export interface RegistryHandlerOptions {
   services: readonly SoapService[];
   users: UserDirectory;
-  tls: TlsMaterial;
-  host: string;
-  port: number;
   maxRequestBodyBytes: number;
   /** A client that takes no part of an answer for this long is disconnected (default 30 s). */
   sendTimeoutMs?: number;
@@ -36,6 +33,25 @@ export interface RegistryServerOptions {
   publicUrl?: string | null;
 }
 
+/** What the register's HTTPS server needs: the handler's options and where to listen. */
+export interface RegistryServerOptions extends RegistryHandlerOptions {
+  tls: TlsMaterial;
+  host: string;
+  port: number;
+}
+
+/** The register's request handling, listening nowhere yet: a server (or a test) mounts `handle`. */
+export interface RegistryHandler {
+  handle: RequestListener;
+  /** Answers every new request 503 from now on: the listener calls it as it begins to close. */
+  close(): void;
+  /**
+   * Tells the handler where it is reached, for the WSDLs' addresses when the options named no
+   * publicUrl: only the listener knows it, once bound (port 0).
+   */
+  listeningAt(url: string): void;
+}
+
 /** A listening register. */
 export interface RunningRegistry {
   /** Base URL; services at `${url}/ExportService` and `${url}/ImportService`. */
@@ -45,8 +61,10 @@ export interface RunningRegistry {
   close(): Promise<void>;
 }
 
-/** Starts the register's HTTPS server. Every request needs Basic auth, checked before any XML is read. */
-export async function startRegistryServer(options: RegistryServerOptions): Promise<RunningRegistry> {
+/** Builds the register's handler. Every request needs Basic auth, checked before any XML is read. */
+export function createRegistryHandler(options: RegistryHandlerOptions): RegistryHandler {
+  let closing = false;
+  let publicUrl = options.publicUrl ?? '';
   const logins = createLoginCheck({
     users: options.users,
     throttle: createFailureThrottle({ ...DEFAULT_FAILURE_LIMITS, ...options.authFailureLimit }),
@@ -72,7 +90,7 @@ export async function startRegistryServer(options: RegistryServerOptions): Promi
         'request',
       );
     });
-    if (shutdown.isClosing()) {
+    if (closing) {
       req.resume();
       return send(res, 503, 'text/plain', 'The register is shutting down\n');
     }
@@ -114,15 +132,28 @@ export async function startRegistryServer(options: RegistryServerOptions): Promi
     );
   };
 
-  const server: Server = createServer({ cert: options.tls.cert, key: options.tls.key }, (req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      options.logger.error({ err: error }, 'request failed');
-      if (!res.headersSent) send(res, 500, 'text/plain', 'Internal error\n');
-      else res.destroy();
-    });
-  });
+  return {
+    handle: (req, res) => {
+      handle(req, res).catch((error: unknown) => {
+        options.logger.error({ err: error }, 'request failed');
+        if (!res.headersSent) send(res, 500, 'text/plain', 'Internal error\n');
+        else res.destroy();
+      });
+    },
+    close: () => {
+      closing = true;
+    },
+    listeningAt: (url) => {
+      publicUrl ||= url;
+    },
+  };
+}
+
+/** Starts the register's HTTPS server with a handler built from `options`. */
+export async function startRegistryServer(options: RegistryServerOptions): Promise<RunningRegistry> {
+  const handler = createRegistryHandler(options);
+  const server: Server = createServer({ cert: options.tls.cert, key: options.tls.key }, handler.handle);
   const shutdown = trackForGracefulClose(server);
-  let publicUrl = options.publicUrl ?? '';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
@@ -131,10 +162,13 @@ export async function startRegistryServer(options: RegistryServerOptions): Promi
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   // An unspecified address (0.0.0.0, ::) is no place to send requests to; localhost is.
   const reachableHost = ['0.0.0.0', '[::]', '::'].includes(host) ? 'localhost' : host;
-  publicUrl ||= `https://${reachableHost}:${port}`;
+  handler.listeningAt(`https://${reachableHost}:${port}`);
   return {
     url: `https://${host}:${port}`,
     port,
-    close: () => shutdown.close(),
+    close: async () => {
+      handler.close();
+      await shutdown.close();
+    },
   };
 }

@@ -1,7 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { spawnServer } from './spawn-server.ts';
 
 /** A register running in its own process, as `npm run registry` starts it. */
 export interface SpawnedRegistry {
@@ -14,17 +14,15 @@ export interface SpawnedRegistry {
   stop(): Promise<void>;
 }
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
 /**
  * Starts the register in a child process on port 0 with a database file and TLS directory in
  * `dir`, and resolves once it listens. Extra environment variables are passed on.
  */
 export async function spawnRegistry(dir: string, env: Record<string, string> = {}): Promise<SpawnedRegistry> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/registry/main.ts')], {
-    cwd: root,
+  const server = await spawnServer({
+    name: 'register',
+    entry: 'src/registry/main.ts',
     env: {
-      ...process.env,
       REGISTRY_PORT: '0',
       REGISTRY_HOST: '127.0.0.1',
       REGISTRY_DB_PATH: join(dir, 'registry.sqlite'),
@@ -32,36 +30,13 @@ export async function spawnRegistry(dir: string, env: Record<string, string> = {
       REGISTRY_LOG_LEVEL: 'info',
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<number | NodeJS.Signals | null>((resolve) =>
-    child.once('exit', (code, signal) => resolve(signal ?? code)),
-  );
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /"url":"(https:\/\/[^"]+)"/.exec(output);
-      if (match?.[1] !== undefined) {
-        child.stdout?.off('data', onData);
-        child.stdout?.resume();
-        resolve(match[1]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    void exited.then((code) =>
-      reject(new Error(`register exited (${String(code)}) before listening:\n${output}`)),
-    );
+    urlPattern: /"url":"(https:\/\/[^"]+)"/,
   });
   return {
-    url,
+    url: server.url,
     ca: readFileSync(join(dir, 'tls', 'cert.pem'), 'utf8'),
-    process: child,
-    exited,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await exited;
-    },
+    process: server.process,
+    exited: server.exited,
+    stop: () => server.signal('SIGTERM'),
   };
 }

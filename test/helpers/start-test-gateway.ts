@@ -40,6 +40,8 @@ export interface TestGateway {
   circuitStates: RegisterDependencies['circuitStates'];
   /** The live read model's follower (live mode), null in TTL mode; waits for the choice of mode. */
   follower(): Promise<FeedFollower | null>;
+  /** The live read model's follower once it has loaded the register; throws if the gateway chose TTL. */
+  loadedFollower(): Promise<FeedFollower>;
   /**
    * POSTs one operation over real HTTP; `as` sends a demo identity's Basic credentials (password =
    * user name, or the one given), or a whole `Authorization` header value.
@@ -52,24 +54,27 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
+/** How a test gateway differs from the default one. */
+export interface TestGatewayOptions {
+  env?: NodeJS.ProcessEnv;
+  useExtensions?: boolean;
+  /** The register's CA, when the gateway talks to another server than `registry`. */
+  ca?: string;
+  /** Extra routes; as a function, made from the gateway's reader (the export routes need it). */
+  routes?:
+    | ReadonlyMap<string, RouteHandler>
+    | ((reader: RegisterDependencies['reader']) => ReadonlyMap<string, RouteHandler>);
+  /** The gateway's logger (a test that reads the logs); silent by default. */
+  logger?: Logger;
+}
+
 /**
  * Starts a gateway against `registry`, configured as `npm run gateway` would be from `env`
  * (REGISTRY_URL and the port are set here); `useExtensions: false` hides the batch look-ups.
  */
 export async function startTestGateway(
   registry: Pick<TestRegistry, 'url' | 'ca'>,
-  options: {
-    env?: NodeJS.ProcessEnv;
-    useExtensions?: boolean;
-    /** The register's CA, when the gateway talks to another server than `registry`. */
-    ca?: string;
-    /** Extra routes; as a function, made from the gateway's reader (the export routes need it). */
-    routes?:
-      | ReadonlyMap<string, RouteHandler>
-      | ((reader: RegisterDependencies['reader']) => ReadonlyMap<string, RouteHandler>);
-    /** The gateway's logger (a test that reads the logs); silent by default. */
-    logger?: Logger;
-  } = {},
+  options: TestGatewayOptions = {},
 ): Promise<TestGateway> {
   const config = loadGatewayConfig({
     GATEWAY_HOST: '127.0.0.1',
@@ -108,6 +113,13 @@ export async function startTestGateway(
     follower: async () => {
       await deps.reader.selected();
       return deps.follower();
+    },
+    loadedFollower: async () => {
+      await deps.reader.selected();
+      const follower = deps.follower();
+      if (follower === null) throw new Error('the gateway chose the TTL cache, not the live read model');
+      await follower.loaded();
+      return follower;
     },
     async query(query, variables, as) {
       const authorization =

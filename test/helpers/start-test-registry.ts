@@ -21,22 +21,23 @@ export interface TestRegistry {
 
 let certificate: Promise<TlsMaterial> | undefined;
 
+/** How a test register differs from the default one. */
+export interface TestRegistryOptions {
+  maxRequestBodyBytes?: number;
+  seed?: boolean;
+  authFailureLimit?: { maxFailures: number; maxFailuresPerUser?: number; windowMs: number };
+  /** The URL the WSDLs name as the register's address; where it listens by default. */
+  publicUrl?: string;
+  /** Who may log in; the demo identities by default. */
+  users?: UserDirectory;
+  /** ExportService's change feed (GetAendringer); on unless false. */
+  changeFeed?: boolean;
+  /** Password hashes running at once (the register's default: cores − 1). */
+  hashQueue?: { maxRunning: number };
+}
+
 /** Starts a register for one test file; close it in afterAll. */
-export async function startTestRegistry(
-  options: {
-    maxRequestBodyBytes?: number;
-    seed?: boolean;
-    authFailureLimit?: { maxFailures: number; maxFailuresPerUser?: number; windowMs: number };
-    /** The URL the WSDLs name as the register's address; where it listens by default. */
-    publicUrl?: string;
-    /** Who may log in; the demo identities by default. */
-    users?: UserDirectory;
-    /** ExportService's change feed (GetAendringer); on unless false. */
-    changeFeed?: boolean;
-    /** Password hashes running at once (the register's default: cores − 1). */
-    hashQueue?: { maxRunning: number };
-  } = {},
-): Promise<TestRegistry> {
+export async function startTestRegistry(options: TestRegistryOptions = {}): Promise<TestRegistry> {
   certificate ??= generateDevelopmentCertificate();
   const tls = await certificate;
   const store = openSqliteStore({ path: ':memory:' });

@@ -1,29 +1,28 @@
 import { readFileSync } from 'node:fs';
 import libxmljs from 'libxmljs';
 import type { Client } from 'soap';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFeedPage, readWholeFeed, type FeedEntry } from '../helpers/change-feed.ts';
 import { httpsRequest, soapEnvelope } from '../helpers/https-request.ts';
 import { codes, importCaller, type ImportCaller, type Svar } from '../helpers/import-client.ts';
 import { ADRESSE_101, P, REAL, daginstitution, unit } from '../helpers/import-fixtures.ts';
 import { asArray, callOperation, createTestSoapClient } from '../helpers/soap-client.ts';
-import { basicAuth, startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import { basicAuth } from '../helpers/start-test-registry.ts';
+import { useTestStack } from '../helpers/test-stack.ts';
 
 // The register's change feed (GetAendringer, this project's extension) over real HTTPS, read with
 // node-soap as an integrator would: every field, paging, bad parameters, concurrent writers.
 
 type Rec = Record<string, unknown>;
 
-let registry: TestRegistry;
 let reader: Client;
 let admin: ImportCaller;
 
+const { registry } = useTestStack();
 beforeAll(async () => {
-  registry = await startTestRegistry();
   reader = await createTestSoapClient(registry, 'ExportService', 'reader');
   admin = await importCaller(registry, 'admin');
 });
-afterAll(() => registry.close());
 
 const latest = async () => (await readFeedPage(reader, 0, 1)).senesteSekvens;
 

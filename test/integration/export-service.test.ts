@@ -1,20 +1,19 @@
 import type { Client } from 'soap';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../src/registry/auth/user-directory.ts';
 import { httpsRequest, soapEnvelope } from '../helpers/https-request.ts';
 import { asArray, callOperation, createTestSoapClient } from '../helpers/soap-client.ts';
-import { basicAuth, startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import { basicAuth } from '../helpers/start-test-registry.ts';
+import { useTestStack } from '../helpers/test-stack.ts';
 
 type Rec = Record<string, unknown>;
 
-let registry: TestRegistry;
 let client: Client;
 
+const { registry } = useTestStack();
 beforeAll(async () => {
-  registry = await startTestRegistry();
   client = await createTestSoapClient(registry, 'ExportService', 'reader');
 });
-afterAll(() => registry.close());
 
 /** The repeated `key` elements of a list result; an empty list may come back as nothing at all. */
 const list = (result: unknown, key: string): Rec[] =>

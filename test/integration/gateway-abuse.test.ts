@@ -1,22 +1,12 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { QUERY_LIMITS } from '../../src/gateway/graphql/query-limits.ts';
-import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway.ts';
-import { startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import { useTestStack } from '../helpers/test-stack.ts';
 
 // Queries built to hurt: each is refused before any SOAP call, with a clear code and no internals.
 
-let registry: TestRegistry;
-let gateway: TestGateway;
-beforeAll(async () => {
-  // The TTL cache's tests: a register without the change feed, like STIL's (the live model: gateway-live-*).
-  registry = await startTestRegistry({ changeFeed: false });
-  gateway = await startTestGateway(registry);
-});
-afterAll(async () => {
-  await gateway.close();
-  await registry.close();
-});
+// The TTL cache's tests: a register without the change feed, like STIL's (the live model: gateway-live-*).
+const { gateway } = useTestStack({ registry: { changeFeed: false }, gateway: {} });
 
 const post = (body: string) =>
   fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });

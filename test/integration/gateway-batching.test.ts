@@ -1,19 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway.ts';
-import { startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import { useTestStack } from '../helpers/test-stack.ts';
 
-let registry: TestRegistry;
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  // The TTL cache's tests: a register without the change feed, like STIL's (the live model: gateway-live-*).
-  registry = await startTestRegistry({ changeFeed: false });
-  gateway = await startTestGateway(registry);
-});
-afterAll(async () => {
-  await gateway?.close();
-  await registry?.close();
-});
+// The TTL cache's tests: a register without the change feed, like STIL's (the live model: gateway-live-*).
+const { registry, gateway } = useTestStack({ registry: { changeFeed: false }, gateway: {} });
 
 /** Runs a query from a cold (or the current) cache and returns the SOAP calls it made, by operation. */
 const callsOf = async (target: TestGateway, query: string, variables?: Record<string, unknown>) => {

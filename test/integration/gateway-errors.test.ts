@@ -1,24 +1,18 @@
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateDevelopmentCertificate } from '../../src/registry/tls.ts';
 import { httpsRequest } from '../helpers/https-request.ts';
-import { startTestGateway, type GraphqlResponse, type TestGateway } from '../helpers/start-test-gateway.ts';
-import { basicAuth, startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import { startTestGateway, type GraphqlResponse } from '../helpers/start-test-gateway.ts';
+import { basicAuth } from '../helpers/start-test-registry.ts';
+import { useTestStack } from '../helpers/test-stack.ts';
 
-let registry: TestRegistry;
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  // The TTL cache's tests: a register without the change feed, like STIL's (the live model: gateway-live-*).
-  registry = await startTestRegistry({ changeFeed: false });
-  gateway = await startTestGateway(registry, {
+// The TTL cache's tests: a register without the change feed, like STIL's (the live model: gateway-live-*).
+const { registry, gateway } = useTestStack({
+  registry: { changeFeed: false },
+  gateway: {
     routes: new Map([['/playground', (_req, res) => void res.end('a playground goes here')]]),
-  });
-});
-afterAll(async () => {
-  await gateway?.close();
-  await registry?.close();
+  },
 });
 
 /** Nothing but message, locations, path and extensions.code may reach a client. */

@@ -1,42 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFaultProxy, type Fault, type FaultProxy } from '../helpers/fault-proxy.ts';
-import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway.ts';
-import { startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import { describe, expect, it } from 'vitest';
+import type { Fault } from '../helpers/fault-proxy.ts';
+import { useTestStack } from '../helpers/test-stack.ts';
 
 // The gateway behind a proxy that misbehaves per request: it must stay up, answer with the right
 // code, and recover when the register does. Short TTL and timeout so each case reaches the register.
 
-let registry: TestRegistry;
-let proxy: FaultProxy;
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  // The TTL cache's tests: a register without the change feed, like STIL's (the live model: gateway-live-*).
-  registry = await startTestRegistry({ changeFeed: false });
-  proxy = await startFaultProxy({
-    target: registry.url,
-    ca: registry.ca,
-    cert: registry.tls.cert,
-    key: registry.tls.key,
-  });
-  gateway = await startTestGateway(
-    { url: proxy.url, ca: registry.ca },
-    // One attempt per case and a breaker that never opens: each case must reach the register.
-    {
-      env: {
-        SOAP_TIMEOUT_MS: '800',
-        CACHE_TTL_MS: '1',
-        CACHE_STALE_IF_ERROR_MS: '0',
-        SOAP_READ_RETRIES: '0',
-        BREAKER_FAILURE_THRESHOLD: '1000',
-      },
+// The TTL cache's tests: a register without the change feed, like STIL's (the live model: gateway-live-*).
+const { proxy, gateway } = useTestStack({
+  registry: { changeFeed: false },
+  faultProxy: true,
+  // One attempt per case and a breaker that never opens: each case must reach the register.
+  gateway: {
+    env: {
+      SOAP_TIMEOUT_MS: '800',
+      CACHE_TTL_MS: '1',
+      CACHE_STALE_IF_ERROR_MS: '0',
+      SOAP_READ_RETRIES: '0',
+      BREAKER_FAILURE_THRESHOLD: '1000',
     },
-  );
-});
-afterAll(async () => {
-  await gateway.close();
-  await proxy.close();
-  await registry.close();
+  },
 });
 
 const byNumber = (number: string) => gateway.query(`{ institution(number: "${number}") { number name } }`);

@@ -6,29 +6,27 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { basicAuth, startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import { basicAuth } from '../helpers/start-test-registry.ts';
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway.ts';
+import { useTestStack } from '../helpers/test-stack.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const runInBrowser = existsSync(CHROMIUM) || process.env.CI !== undefined;
 
-let registry: TestRegistry;
-let gateway: TestGateway;
 let restricted: TestGateway;
 
-beforeAll(async () => {
-  registry = await startTestRegistry();
-  gateway = await startTestGateway(registry, {
+const { registry, gateway } = useTestStack({
+  gateway: {
     routes: new Map([['/playground', (_req, res) => void res.end('playground')]]),
-  });
+  },
+});
+beforeAll(async () => {
   restricted = await startTestGateway(registry, {
     env: { GATEWAY_CORS_ORIGINS: 'https://app.example.dk' },
   });
 });
 afterAll(async () => {
-  await gateway?.close();
   await restricted?.close();
-  await registry?.close();
 });
 
 interface RawAnswer {

@@ -1,29 +1,19 @@
 import { createClient, type Client } from 'graphql-ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { FeedFollower } from '../../src/gateway/read-model/feed-follower.ts';
 import { importCaller, type ImportCaller } from '../helpers/import-client.ts';
 import { REAL } from '../helpers/import-fixtures.ts';
 import { startTestGateway, type GraphqlResponse, type TestGateway } from '../helpers/start-test-gateway.ts';
-import { startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import { useTestStack } from '../helpers/test-stack.ts';
 
-let registry: TestRegistry;
-let gateway: TestGateway;
 let follower: FeedFollower;
 let admin: ImportCaller;
 
+const { registry, gateway } = useTestStack({ gateway: { env: { CHANGE_FEED_POLL_INTERVAL_MS: '100' } } });
 beforeAll(async () => {
-  registry = await startTestRegistry();
-  gateway = await startTestGateway(registry, { env: { CHANGE_FEED_POLL_INTERVAL_MS: '100' } });
-  const found = await gateway.follower();
-  if (found === null) throw new Error('the gateway chose the TTL cache against a register with the feed');
-  follower = found;
-  await follower.loaded();
+  follower = await gateway.loadedFollower();
   admin = await importCaller(registry, 'admin');
-});
-afterAll(async () => {
-  await gateway.close();
-  await registry.close();
 });
 
 const wsUrl = (of: TestGateway) => of.url.replace(/^http/, 'ws');

@@ -1,32 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { InstitutionKind } from '../../src/gateway/domain/records.ts';
 import type { FeedFollower } from '../../src/gateway/read-model/feed-follower.ts';
 import { createSoapRegisterClient } from '../../src/gateway/soap-client/create-soap-register-client.ts';
 import { importCaller, type ImportCaller } from '../helpers/import-client.ts';
 import { REAL } from '../helpers/import-fixtures.ts';
 import { runRandomWrites, seededRandom } from '../helpers/random-writes.ts';
-import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway.ts';
-import { startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import { startTestGateway } from '../helpers/start-test-gateway.ts';
+import { useTestStack } from '../helpers/test-stack.ts';
 
-let registry: TestRegistry;
-let gateway: TestGateway;
 let follower: FeedFollower;
 let admin: ImportCaller;
 let outsider: ImportCaller;
 
+const { registry, gateway } = useTestStack({ gateway: { env: { CHANGE_FEED_POLL_INTERVAL_MS: '200' } } });
 beforeAll(async () => {
-  registry = await startTestRegistry();
-  gateway = await startTestGateway(registry, { env: { CHANGE_FEED_POLL_INTERVAL_MS: '200' } });
-  const found = await gateway.follower();
-  if (found === null) throw new Error('the gateway chose the TTL cache against a register with the feed');
-  follower = found;
-  await follower.loaded();
+  follower = await gateway.loadedFollower();
   admin = await importCaller(registry, 'admin');
   outsider = await importCaller(registry, 'privat-33178522');
-});
-afterAll(async () => {
-  await gateway.close();
-  await registry.close();
 });
 
 /** Polls `check` until it holds, up to `withinMs`; returns how long that took. */

@@ -2,43 +2,31 @@ import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { FeedFollower } from '../../src/gateway/read-model/feed-follower.ts';
-import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.ts';
 import { importCaller } from '../helpers/import-client.ts';
 import { daginstitution, REAL, unit } from '../helpers/import-fixtures.ts';
-import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway.ts';
 import { startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import { useTestStack } from '../helpers/test-stack.ts';
 
-let registry: TestRegistry;
 let restored: TestRegistry;
-let proxy: FaultProxy;
-let gateway: TestGateway;
 let follower: FeedFollower;
 
+const { registry, proxy, gateway } = useTestStack({
+  faultProxy: true,
+  gateway: {
+    env: {
+      CHANGE_FEED_POLL_INTERVAL_MS: '100',
+      SOAP_TIMEOUT_MS: '1000',
+      SOAP_READ_RETRIES: '0',
+      BREAKER_COOL_DOWN_MS: '200',
+    },
+  },
+});
 beforeAll(async () => {
-  registry = await startTestRegistry();
   // The same register as it was before any write: what a restore from an older backup serves.
   restored = await startTestRegistry();
-  proxy = await startFaultProxy({ target: registry.url, ca: registry.ca, ...registry.tls });
-  gateway = await startTestGateway(
-    { url: proxy.url, ca: registry.ca },
-    {
-      env: {
-        CHANGE_FEED_POLL_INTERVAL_MS: '100',
-        SOAP_TIMEOUT_MS: '1000',
-        SOAP_READ_RETRIES: '0',
-        BREAKER_COOL_DOWN_MS: '200',
-      },
-    },
-  );
-  const found = await gateway.follower();
-  if (found === null) throw new Error('the gateway chose the TTL cache against a register with the feed');
-  follower = found;
-  await follower.loaded();
+  follower = await gateway.loadedFollower();
 });
 afterAll(async () => {
-  await gateway.close();
-  await proxy.close();
-  await registry.close();
   await restored.close();
 });
 

@@ -1,25 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startFaultProxy } from '../helpers/fault-proxy.ts';
 import { M } from '../helpers/gateway-writes.ts';
 import { REAL } from '../helpers/import-fixtures.ts';
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway.ts';
-import { startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import { useTestStack } from '../helpers/test-stack.ts';
 
 // The register refuses a client address for a minute after 20 failed logins (429), and every caller
 // reaches it from the gateway's one address. These gateways pass on fewer failures than that.
-let registry: TestRegistry;
-let gateway: TestGateway;
 
-beforeAll(async () => {
-  // The TTL cache's tests: a register without the change feed, like STIL's (the live model: gateway-live-*).
-  registry = await startTestRegistry({ changeFeed: false });
-  gateway = await startTestGateway(registry, {
+// The TTL cache's tests: a register without the change feed, like STIL's (the live model: gateway-live-*).
+const { registry, gateway } = useTestStack({
+  registry: { changeFeed: false },
+  gateway: {
     env: { GATEWAY_LOGIN_FAILURES_PER_USER: '3', GATEWAY_LOGIN_FAILURES_PER_GATEWAY: '10' },
-  });
-});
-afterAll(async () => {
-  await gateway?.close();
-  await registry?.close();
+  },
 });
 
 /** One update of G10662's e-mail as `user` with `password`; its error codes and messages. */

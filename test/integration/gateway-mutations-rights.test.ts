@@ -10,25 +10,16 @@ import {
 } from '../helpers/gateway-writes.ts';
 import { P, REAL } from '../helpers/import-fixtures.ts';
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway.ts';
-import { startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import { useTestStack } from '../helpers/test-stack.ts';
 
 type Rec = Record<string, unknown>;
 
-let registry: TestRegistry;
-let gateway: TestGateway;
 // Every line every gateway of this file logs, at the most talkative level.
 const logLines: string[] = [];
 const logger = createGatewayLogger('trace', { write: (line: string) => void logLines.push(line) });
 
-beforeAll(async () => {
-  // The TTL cache's tests: a register without the change feed, like STIL's (the live model: gateway-live-*).
-  registry = await startTestRegistry({ changeFeed: false });
-  gateway = await startTestGateway(registry, { logger });
-});
-afterAll(async () => {
-  await gateway?.close();
-  await registry?.close();
-});
+// The TTL cache's tests: a register without the change feed, like STIL's (the live model: gateway-live-*).
+const { registry, gateway } = useTestStack({ registry: { changeFeed: false }, gateway: { logger } });
 
 const IDENTITIES = ['admin', 'reader', 'kommune-101', 'privat-33178522'] as const;
 type Identity = (typeof IDENTITIES)[number];

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   ADDRESS_101,
   ADDRESS_751,
@@ -7,24 +7,17 @@ import {
   unitFields,
 } from '../helpers/gateway-writes.ts';
 import { KOEBENHAVN_CVR, P, REAL } from '../helpers/import-fixtures.ts';
-import { startTestGateway, type GraphqlResponse, type TestGateway } from '../helpers/start-test-gateway.ts';
-import { startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import type { GraphqlResponse } from '../helpers/start-test-gateway.ts';
+import { useTestStack } from '../helpers/test-stack.ts';
 
 type Rec = Record<string, unknown>;
 type UserErrors = { field: string[]; code: string; message: string }[];
 
-let registry: TestRegistry;
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  // The TTL cache's tests: a register without the change feed, like STIL's (the live model: gateway-live-*).
-  registry = await startTestRegistry({ changeFeed: false });
-  // A TTL far longer than the file: whatever a query sees after a write, eviction made it so.
-  gateway = await startTestGateway(registry, { env: { CACHE_TTL_MS: String(3600_000) } });
-});
-afterAll(async () => {
-  await gateway?.close();
-  await registry?.close();
+// The TTL cache's tests: a register without the change feed, like STIL's (the live model: gateway-live-*).
+// A TTL far longer than the file: whatever a query sees after a write, eviction made it so.
+const { registry, gateway } = useTestStack({
+  registry: { changeFeed: false },
+  gateway: { env: { CACHE_TTL_MS: String(3600_000) } },
 });
 
 const kommune = { user: 'kommune-101' };

@@ -1,42 +1,25 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.ts';
-import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway.ts';
-import { startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import { describe, expect, it } from 'vitest';
+import { startTestGateway } from '../helpers/start-test-gateway.ts';
+import { useTestStack } from '../helpers/test-stack.ts';
 
 // Request ids, metrics, graceful shutdown and the introspection switch, with the register behind a
 // proxy that records what reached it.
 
-let registry: TestRegistry;
-let proxy: FaultProxy;
-let gateway: TestGateway;
 const logLines: Record<string, unknown>[] = [];
-
-beforeAll(async () => {
-  // The TTL cache's tests: a register without the change feed, like STIL's (the live model: gateway-live-*).
-  registry = await startTestRegistry({ changeFeed: false });
-  proxy = await startFaultProxy({
-    target: registry.url,
-    ca: registry.ca,
-    cert: registry.tls.cert,
-    key: registry.tls.key,
-  });
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      logLines.push(JSON.parse(chunk.toString('utf8')) as Record<string, unknown>);
-      done();
-    },
-  });
-  gateway = await startTestGateway(
-    { url: proxy.url, ca: registry.ca },
-    { logger: pino({ level: 'debug' }, sink) },
-  );
+const sink = new Writable({
+  write(chunk: Buffer, _encoding, done) {
+    logLines.push(JSON.parse(chunk.toString('utf8')) as Record<string, unknown>);
+    done();
+  },
 });
-afterAll(async () => {
-  await gateway.close();
-  await proxy.close();
-  await registry.close();
+
+// The TTL cache's tests: a register without the change feed, like STIL's (the live model: gateway-live-*).
+const { registry, proxy, gateway } = useTestStack({
+  registry: { changeFeed: false },
+  faultProxy: true,
+  gateway: { logger: pino({ level: 'debug' }, sink) },
 });
 
 const post = (url: string, query: string, headers: Record<string, string> = {}) =>

@@ -1,17 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway.ts';
-import { startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestStack } from '../helpers/test-stack.ts';
 
-let registry: TestRegistry;
-let gateway: TestGateway;
-beforeAll(async () => {
-  registry = await startTestRegistry({ seed: false });
-  gateway = await startTestGateway(registry);
-});
-afterAll(async () => {
-  await gateway.close();
-  await registry.close();
-});
+const { gateway } = useTestStack({ registry: { seed: false }, gateway: {} });
 
 const at = (path: string) => fetch(new URL(path, gateway.url));
 

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { distanceMeters } from '../../src/gateway/domain/distance.ts';
-import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway.ts';
-import { startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import { useTestStack } from '../helpers/test-stack.ts';
 
 type Rec = Record<string, unknown>;
 interface Page {
@@ -23,18 +22,8 @@ interface Location {
   longitude: number;
 }
 
-let registry: TestRegistry;
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  // The TTL cache's tests: a register without the change feed, like STIL's (the live model: gateway-live-*).
-  registry = await startTestRegistry({ changeFeed: false });
-  gateway = await startTestGateway(registry);
-});
-afterAll(async () => {
-  await gateway?.close();
-  await registry?.close();
-});
+// The TTL cache's tests: a register without the change feed, like STIL's (the live model: gateway-live-*).
+const { registry, gateway } = useTestStack({ registry: { changeFeed: false }, gateway: {} });
 
 const PAGE = `query($first: Int, $after: String, $filter: AssignmentUnitFilter) {
   assignmentUnits(first: $first, after: $after, filter: $filter) {

@@ -7,8 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLAYGROUND_EXAMPLES } from '../../src/gateway/playground/examples.ts';
 import { createPlaygroundRoutes, PLAYGROUND_PATH } from '../../src/gateway/playground/routes.ts';
 import { importCaller } from '../helpers/import-client.ts';
-import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway.ts';
-import { startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import { useTestStack } from '../helpers/test-stack.ts';
 
 type Rec = Record<string, unknown>;
 
@@ -16,18 +15,11 @@ const CHROMIUM = '/usr/bin/chromium';
 // CI installs Debian's chromium (.ci/install-system-deps): there a missing browser fails the run.
 const runInBrowser = existsSync(CHROMIUM) || process.env.CI !== undefined;
 
-let registry: TestRegistry;
-let gateway: TestGateway;
 let origin: string;
 
+const { registry, gateway } = useTestStack({ gateway: { routes: createPlaygroundRoutes() } });
 beforeAll(async () => {
-  registry = await startTestRegistry();
-  gateway = await startTestGateway(registry, { routes: createPlaygroundRoutes() });
   origin = new URL(gateway.url).origin;
-});
-afterAll(async () => {
-  await gateway?.close();
-  await registry?.close();
 });
 
 describe('the playground’s example operations, run against the real data', () => {

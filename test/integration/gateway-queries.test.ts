@@ -2,24 +2,13 @@
 // from UTC to show that the gateway's instants do not depend on it.
 process.env.TZ = 'Pacific/Chatham';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway.ts';
-import { startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestStack } from '../helpers/test-stack.ts';
 
 type Rec = Record<string, unknown>;
 
-let registry: TestRegistry;
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  // The TTL cache's tests: a register without the change feed, like STIL's (the live model: gateway-live-*).
-  registry = await startTestRegistry({ changeFeed: false });
-  gateway = await startTestGateway(registry);
-});
-afterAll(async () => {
-  await gateway?.close();
-  await registry?.close();
-});
+// The TTL cache's tests: a register without the change feed, like STIL's (the live model: gateway-live-*).
+const { registry, gateway } = useTestStack({ registry: { changeFeed: false }, gateway: {} });
 
 /** Runs a query that must succeed and returns its data. */
 const data = async <T = Rec>(query: string, variables?: Rec): Promise<T> => {

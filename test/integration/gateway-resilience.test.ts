@@ -1,31 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFaultProxy, type Fault, type FaultProxy } from '../helpers/fault-proxy.ts';
+import type { Fault } from '../helpers/fault-proxy.ts';
 import { ADDRESS_751, M } from '../helpers/gateway-writes.ts';
 import { P } from '../helpers/import-fixtures.ts';
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway.ts';
-import { startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import { useTestStack } from '../helpers/test-stack.ts';
 
 // Retries, circuit breaker, concurrency cap, coalescing and stale-if-error, through a proxy that
 // misbehaves per request. Each case has a gateway of its own, configured with short delays.
 
-let registry: TestRegistry;
-let proxy: FaultProxy;
 const gateways: TestGateway[] = [];
 
-beforeAll(async () => {
-  // The TTL cache's tests: a register without the change feed, like STIL's (the live model: gateway-live-*).
-  registry = await startTestRegistry({ changeFeed: false });
-  proxy = await startFaultProxy({
-    target: registry.url,
-    ca: registry.ca,
-    cert: registry.tls.cert,
-    key: registry.tls.key,
-  });
-});
+// The TTL cache's tests: a register without the change feed, like STIL's (the live model: gateway-live-*).
+const { registry, proxy } = useTestStack({ registry: { changeFeed: false }, faultProxy: true });
 afterAll(async () => {
   for (const gateway of gateways) await gateway.close();
-  await proxy.close();
-  await registry.close();
 });
 
 /** A gateway behind the proxy, its WSDL already loaded through a healthy proxy. */

@@ -1,24 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { M } from '../helpers/gateway-writes.ts';
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway.ts';
-import { startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import { useTestStack } from '../helpers/test-stack.ts';
 
-let registry: TestRegistry;
-let gateway: TestGateway;
 let withoutResponseCache: TestGateway;
 
+// The TTL cache's tests: a register without the change feed, like STIL's (the live model: gateway-live-*).
+const { registry, gateway } = useTestStack({
+  registry: { changeFeed: false },
+  gateway: { env: { CACHE_TTL_MS: String(3600_000) } },
+});
 beforeAll(async () => {
-  // The TTL cache's tests: a register without the change feed, like STIL's (the live model: gateway-live-*).
-  registry = await startTestRegistry({ changeFeed: false });
-  gateway = await startTestGateway(registry, { env: { CACHE_TTL_MS: String(3600_000) } });
   withoutResponseCache = await startTestGateway(registry, {
     env: { CACHE_TTL_MS: String(3600_000), RESPONSE_CACHE_MAX_BYTES: '0' },
   });
 });
 afterAll(async () => {
-  await gateway?.close();
   await withoutResponseCache?.close();
-  await registry?.close();
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ADDRESS_101, ADDRESS_751, daycareInstitutionInput, unitFields } from '../helpers/gateway-writes.ts';
 import { P, REAL } from '../helpers/import-fixtures.ts';
 import { judgeMutations, type MutationAttempt } from '../helpers/gateway-rights-judge.ts';
 import { readBack } from '../helpers/read-back.ts';
 import { OTHER_PRIVAT } from '../helpers/rights-fixtures.ts';
-import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway.ts';
-import { startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import { useTestStack } from '../helpers/test-stack.ts';
 
 /*
  * The takeover chains of issue 10 through the gateway's mutations: the caller's own credentials
@@ -14,17 +13,7 @@ import { startTestRegistry, type TestRegistry } from '../helpers/start-test-regi
  * change sequence as they were.
  */
 
-let registry: TestRegistry;
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  registry = await startTestRegistry();
-  gateway = await startTestGateway(registry);
-});
-afterAll(async () => {
-  await gateway?.close();
-  await registry?.close();
-});
+const { registry, gateway } = useTestStack({ gateway: {} });
 
 const OWN = REAL.privat751; // G30306, owned by 33178522
 const OWN_UNIT = REAL.privatUnit751; // G10662

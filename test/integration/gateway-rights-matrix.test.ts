@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ADDRESS_101, ADDRESS_751, unitFields } from '../helpers/gateway-writes.ts';
 import { judgeMutations, type MutationAttempt } from '../helpers/gateway-rights-judge.ts';
 import { importCaller, type ImportCaller } from '../helpers/import-client.ts';
@@ -11,8 +11,7 @@ import {
   type Kind,
 } from '../helpers/rights-fixtures.ts';
 import { createPreparer, scopeOfKind } from '../helpers/rights-prepare.ts';
-import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway.ts';
-import { startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import { useTestStack } from '../helpers/test-stack.ts';
 
 /*
  * The rights matrix through the gateway's mutations: every identity × every mutation at all three
@@ -21,18 +20,11 @@ import { startTestRegistry, type TestRegistry } from '../helpers/start-test-regi
  * says what must happen. A refusal is FORBIDDEN and leaves the records and the change sequence.
  */
 
-let registry: TestRegistry;
-let gateway: TestGateway;
 let admin: ImportCaller;
 
+const { registry, gateway } = useTestStack({ registry: { users: matrixUserDirectory() }, gateway: {} });
 beforeAll(async () => {
-  registry = await startTestRegistry({ users: matrixUserDirectory() });
-  gateway = await startTestGateway(registry);
   admin = await importCaller(registry, 'admin');
-});
-afterAll(async () => {
-  await gateway?.close();
-  await registry?.close();
 });
 
 const { institution, addressUnder, closedInstitution, uniqueName } = createPreparer(() => admin);

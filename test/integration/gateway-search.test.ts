@@ -1,18 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway.ts';
-import { startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestStack } from '../helpers/test-stack.ts';
 
-let registry: TestRegistry;
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  registry = await startTestRegistry();
-  gateway = await startTestGateway(registry);
-});
-afterAll(async () => {
-  await gateway?.close();
-  await registry?.close();
-});
+const { gateway } = useTestStack({ gateway: {} });
 
 interface Hit {
   matchedField: 'NUMBER' | 'NAME' | 'ADDRESS';

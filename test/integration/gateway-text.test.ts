@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ADDRESS_101, M, unitFields } from '../helpers/gateway-writes.ts';
 import { REAL } from '../helpers/import-fixtures.ts';
-import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway.ts';
-import { startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import { useTestStack } from '../helpers/test-stack.ts';
 
 /*
  * Text kept exactly through GraphQL: a lone surrogate (which JSON can carry and UTF-8 cannot) is
  * refused before any write, naming the field; a name is sent composed and reads back exactly.
  */
 
-let registry: TestRegistry;
-let gateway: TestGateway;
-beforeAll(async () => {
-  registry = await startTestRegistry();
-  gateway = await startTestGateway(registry);
-});
-afterAll(async () => {
-  await gateway?.close();
-  await registry?.close();
-});
+const { registry, gateway } = useTestStack({ gateway: {} });
 
 const kommune = { user: 'kommune-101' };
 const READ_BACK = `query($n: InstitutionNumber!) { institution(number: $n) { number name

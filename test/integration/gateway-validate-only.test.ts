@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ADDRESS_101, daycareInstitutionInput, unitFields } from '../helpers/gateway-writes.ts';
 import { P, REAL } from '../helpers/import-fixtures.ts';
 import { importCaller } from '../helpers/import-client.ts';
-import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway.ts';
-import { startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import { useTestStack } from '../helpers/test-stack.ts';
 
 type UserErrors = { field: string[]; code: string; message: string }[];
 type Rec = Record<string, unknown>;
 
-let registry: TestRegistry;
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  registry = await startTestRegistry();
-  gateway = await startTestGateway(registry);
-});
-afterAll(async () => {
-  await gateway?.close();
-  await registry?.close();
-});
+const { registry, gateway } = useTestStack({ gateway: {} });
 
 const kommune = { user: 'kommune-101' };
 

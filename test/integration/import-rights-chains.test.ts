@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { importCaller, type ImportCaller, type Svar } from '../helpers/import-client.ts';
 import { ADRESSE_101, P, REAL } from '../helpers/import-fixtures.ts';
 import { readBack } from '../helpers/read-back.ts';
@@ -14,7 +14,7 @@ import {
   type MatrixUser,
 } from '../helpers/rights-fixtures.ts';
 import { judgeAttempts, type Attempt } from '../helpers/rights-judge.ts';
-import { startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import { useTestStack } from '../helpers/test-stack.ts';
 
 /*
  * Chains of writes over SOAP, each step by whoever an attacker or a maintainer would be, each
@@ -23,14 +23,12 @@ import { startTestRegistry, type TestRegistry } from '../helpers/start-test-regi
  * daginstitution by moving, inserting or being given a unit with its CVR.
  */
 
-let registry: TestRegistry;
 const callers = new Map<MatrixUser, ImportCaller>();
 
+const { registry } = useTestStack({ registry: { users: matrixUserDirectory() } });
 beforeAll(async () => {
-  registry = await startTestRegistry({ users: matrixUserDirectory() });
   for (const user of MATRIX_USERS) callers.set(user, await importCaller(registry, user));
 });
-afterAll(() => registry?.close());
 
 const call = (user: MatrixUser, operation: string, args: object): Promise<Svar> => {
   const caller = callers.get(user);

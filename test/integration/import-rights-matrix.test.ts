@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { importCaller, type ImportCaller, type Svar } from '../helpers/import-client.ts';
 import { P } from '../helpers/import-fixtures.ts';
 import { judgeAttempts, type Attempt, type Outcome } from '../helpers/rights-judge.ts';
@@ -17,7 +17,7 @@ import {
   type KindName,
   type MatrixUser,
 } from '../helpers/rights-fixtures.ts';
-import { startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import { useTestStack } from '../helpers/test-stack.ts';
 
 /*
  * The rights matrix over SOAP: every identity kind × every write at all three levels × every kind
@@ -27,16 +27,14 @@ import { startTestRegistry, type TestRegistry } from '../helpers/start-test-regi
  * must commit.
  */
 
-let registry: TestRegistry;
 const callers = new Map<MatrixUser, ImportCaller>();
 let admin: ImportCaller;
 
+const { registry } = useTestStack({ registry: { users: matrixUserDirectory() } });
 beforeAll(async () => {
-  registry = await startTestRegistry({ users: matrixUserDirectory() });
   for (const user of MATRIX_USERS) callers.set(user, await importCaller(registry, user));
   admin = as('admin');
 });
-afterAll(() => registry?.close());
 
 function as(user: MatrixUser): ImportCaller {
   const caller = callers.get(user);

@@ -1,21 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { codes, importCaller, type ImportCaller, type Svar } from '../helpers/import-client.ts';
 import { ADRESSE_101, daginstitution, KOEBENHAVN_CVR, P, REAL, unit } from '../helpers/import-fixtures.ts';
 import { asArray, callOperation, createTestSoapClient } from '../helpers/soap-client.ts';
-import { startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
 import { httpsRequest } from '../helpers/https-request.ts';
 import { basicAuth } from '../helpers/start-test-registry.ts';
+import { useTestStack } from '../helpers/test-stack.ts';
 
-let registry: TestRegistry;
 let admin: ImportCaller;
 let kommune: ImportCaller;
 
+const { registry } = useTestStack();
 beforeAll(async () => {
-  registry = await startTestRegistry();
   admin = await importCaller(registry, 'admin');
   kommune = await importCaller(registry, 'kommune-101');
 });
-afterAll(() => registry.close());
 
 const unitOf = (nummer: string) => registry.store.anvisningsenheder({ numre: [nummer] })[0];
 const parentOf = (nummer: string) => registry.store.daginstitutioner({ numre: [nummer] })[0];

@@ -1,17 +1,12 @@
 import { request } from 'node:https';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { soapEnvelope } from '../helpers/https-request.ts';
 import { callOperation, createTestSoapClient } from '../helpers/soap-client.ts';
-import { basicAuth, startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import { basicAuth } from '../helpers/start-test-registry.ts';
+import { useTestStack } from '../helpers/test-stack.ts';
 
-let registry: TestRegistry;
-beforeAll(async () => {
-  registry = await startTestRegistry();
-});
-afterAll(async () => {
-  await registry?.close();
-});
+const { registry } = useTestStack();
 
 /** POSTs an envelope and keeps the answer's bytes as sent (node:https decodes nothing). */
 const post = (

@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { httpsRequest, soapEnvelope } from '../helpers/https-request.ts';
-import { basicAuth, startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import { basicAuth } from '../helpers/start-test-registry.ts';
+import { useTestStack } from '../helpers/test-stack.ts';
 
 const LIMIT = 64 * 1024;
-let registry: TestRegistry;
 
-beforeAll(async () => {
-  registry = await startTestRegistry({ seed: false, maxRequestBodyBytes: LIMIT });
-});
-afterAll(() => registry.close());
+const { registry } = useTestStack({ registry: { seed: false, maxRequestBodyBytes: LIMIT } });
 
 const post = (body: string | Buffer, authorization?: string) =>
   httpsRequest(`${registry.url}/ExportService`, {

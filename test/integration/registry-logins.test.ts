@@ -1,16 +1,12 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHelloClient, median, thresholdAccuracy, usersFileDirectory } from '../helpers/login-probe.ts';
-import { startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import { useTestStack } from '../helpers/test-stack.ts';
 
 // The register's login throttle and password checks, as a guesser meets them over HTTPS.
 
 describe('the login throttle, with its default limits', () => {
-  let registry: TestRegistry;
-  beforeAll(async () => {
-    registry = await startTestRegistry({ seed: false });
-  });
-  afterAll(() => registry.close());
+  const { registry } = useTestStack({ registry: { seed: false } });
 
   it('a correct login between guesses does not reset the address: 100 guesses meet 429s', async () => {
     const client = createHelloClient(registry, '127.0.0.2');
@@ -57,16 +53,14 @@ describe('the login throttle, with its default limits', () => {
 });
 
 describe('password checks with a users file (REGISTRY_USERS_FILE)', () => {
-  let registry: TestRegistry;
-  beforeAll(async () => {
-    registry = await startTestRegistry({
+  const { registry } = useTestStack({
+    registry: {
       seed: false,
       users: usersFileDirectory({ admin: 'rigtigt-kodeord', reader: 'laeser-kodeord' }),
       // Limits out of the way: these tests measure the checks themselves, many times over.
       authFailureLimit: { maxFailures: 1_000_000, maxFailuresPerUser: 1_000_000, windowMs: 60_000 },
-    });
+    },
   });
-  afterAll(() => registry.close());
 
   it('an unknown user takes as long as a known one with a wrong password', async () => {
     const client = createHelloClient(registry);
@@ -139,16 +133,14 @@ describe('password checks with a users file (REGISTRY_USERS_FILE)', () => {
 });
 
 describe('bursts of logins with a users file', () => {
-  let registry: TestRegistry;
-  beforeAll(async () => {
-    registry = await startTestRegistry({
+  const { registry } = useTestStack({
+    registry: {
       seed: false,
       users: usersFileDirectory({ admin: 'rigtigt-kodeord' }),
       authFailureLimit: { maxFailures: 5, maxFailuresPerUser: 1_000, windowMs: 60_000 },
       hashQueue: { maxRunning: 1 },
-    });
+    },
   });
-  afterAll(() => registry.close());
 
   it('a burst of parallel guesses from one address is hashed only up to its limit', async () => {
     const client = createHelloClient(registry, '127.0.5.1');

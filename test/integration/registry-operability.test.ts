@@ -1,16 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { httpsRequest, soapEnvelope } from '../helpers/https-request.ts';
 import { spawnRegistry } from '../helpers/spawn-registry.ts';
-import { basicAuth, startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import { basicAuth } from '../helpers/start-test-registry.ts';
+import { useTestStack } from '../helpers/test-stack.ts';
 
-let registry: TestRegistry;
-beforeAll(async () => {
-  registry = await startTestRegistry({ seed: false, authFailureLimit: { maxFailures: 3, windowMs: 60_000 } });
+const { registry } = useTestStack({
+  registry: { seed: false, authFailureLimit: { maxFailures: 3, windowMs: 60_000 } },
 });
-afterAll(() => registry.close());
 
 const hello = (authorization: string) =>
   httpsRequest(`${registry.url}/ExportService`, {

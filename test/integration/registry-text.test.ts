@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ADRESSE_101, P, REAL } from '../helpers/import-fixtures.ts';
 import { httpsRequest, soapEnvelope, type RawResponse } from '../helpers/https-request.ts';
-import { basicAuth, startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import { basicAuth } from '../helpers/start-test-registry.ts';
+import { useTestStack } from '../helpers/test-stack.ts';
 
 /*
  * Text kept exactly: the register reads a body by the encoding it declares, refuses what it
@@ -10,11 +11,7 @@ import { basicAuth, startTestRegistry, type TestRegistry } from '../helpers/star
  * what is under test.
  */
 
-let registry: TestRegistry;
-beforeAll(async () => {
-  registry = await startTestRegistry();
-});
-afterAll(() => registry.close());
+const { registry } = useTestStack();
 
 const IMPORT_NS = 'urn:dagtilbudsregister:import:v1';
 const EXPORT_NS = 'urn:dagtilbudsregister:export:v1';

@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { basicAuth, startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { basicAuth } from '../helpers/start-test-registry.ts';
+import { useTestStack } from '../helpers/test-stack.ts';
 
 // Three SOAP clients nobody here wrote must read the register's faults' texts: zeep and suds
 // (Debian's python3-zeep and python3-suds) and strong-soap (npm, a dev dependency), over both the
@@ -46,15 +47,13 @@ interface StrongFault {
   Reason?: { Text?: { $value?: string } | string };
 }
 
-let registry: TestRegistry;
 let caFile: string;
 
+const { registry } = useTestStack({ registry: { seed: false } });
 beforeAll(async () => {
-  registry = await startTestRegistry({ seed: false });
   caFile = join(mkdtempSync(join(tmpdir(), 'registry-ca-')), 'ca.pem');
   writeFileSync(caFile, registry.ca);
 });
-afterAll(() => registry.close());
 
 const SCHEMA_FAULT = /GetXMLSchema: unknown schemaName "Other\.xsd"; the schema is ImportService\.xsd/;
 const XSD_FAULT =

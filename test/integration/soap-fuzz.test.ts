@@ -2,23 +2,22 @@ import { Agent, request } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE_WRITES, generateFuzzCases, unmutated, type FuzzCase } from '../helpers/soap-fuzz.ts';
 import { storeFingerprint } from '../helpers/soap-wire.ts';
-import { basicAuth, startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import { basicAuth } from '../helpers/start-test-registry.ts';
+import { useTestStack } from '../helpers/test-stack.ts';
 
 /** Fixed: a failure names a case that the same seed reproduces. */
 const SEED = 0x11_50a9;
 const CASES = 1200;
 const PARALLEL = 8;
 
-let registry: TestRegistry;
 let agent: Agent;
 
+const { registry } = useTestStack();
 beforeAll(async () => {
-  registry = await startTestRegistry();
   agent = new Agent({ ca: registry.ca, keepAlive: true, maxSockets: PARALLEL });
 });
 afterAll(async () => {
   agent.destroy();
-  await registry.close();
 });
 
 interface Answer {

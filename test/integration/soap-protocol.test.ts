@@ -1,6 +1,6 @@
 import { request } from 'node:https';
 import sax from 'sax';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REAL } from '../helpers/import-fixtures.ts';
 import {
   actionOf,
@@ -15,14 +15,10 @@ import {
   SOAP12_NS,
   storeFingerprint,
 } from '../helpers/soap-wire.ts';
-import { basicAuth, startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import { basicAuth, startTestRegistry } from '../helpers/start-test-registry.ts';
+import { useTestStack } from '../helpers/test-stack.ts';
 
-let registry: TestRegistry;
-
-beforeAll(async () => {
-  registry = await startTestRegistry();
-});
-afterAll(() => registry.close());
+const { registry } = useTestStack();
 
 const UNIT = REAL.privatUnit751;
 const unitOf = (nummer: string) => registry.store.anvisningsenheder({ numre: [nummer] })[0];

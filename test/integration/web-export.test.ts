@@ -1,24 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createExportRoutes, EXPORT_PATHS } from '../../src/gateway/export/routes.ts';
-import { startTestGateway, type GraphqlResponse, type TestGateway } from '../helpers/start-test-gateway.ts';
-import { startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import type { GraphqlResponse } from '../helpers/start-test-gateway.ts';
+import { useTestStack } from '../helpers/test-stack.ts';
 
 type Row = Record<string, string>;
 
-let registry: TestRegistry;
-let gateway: TestGateway;
 let origin: string;
 
+const { gateway } = useTestStack({ gateway: { routes: (reader) => createExportRoutes(reader) } });
 beforeAll(async () => {
-  registry = await startTestRegistry();
-  gateway = await startTestGateway(registry, { routes: (reader) => createExportRoutes(reader) });
   origin = new URL(gateway.url).origin;
-});
-afterAll(async () => {
-  await gateway?.close();
-  await registry?.close();
 });
 
 /** A CSV in the register's format: the header and the rows as objects. */

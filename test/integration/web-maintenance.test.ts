@@ -10,26 +10,22 @@ import {
   seriousViolations,
   type TestBrowser,
 } from '../helpers/browser.ts';
-import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway.ts';
-import { startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import { useTestStack } from '../helpers/test-stack.ts';
 
-let registry: TestRegistry;
-let gateway: TestGateway;
 let origin: string;
 let browser: TestBrowser;
 
-beforeAll(async () => {
-  registry = await startTestRegistry();
-  gateway = await startTestGateway(registry, {
+const { registry, gateway } = useTestStack({
+  gateway: {
     routes: (reader) => new Map([...createWebAppRoutes(), ...createExportRoutes(reader)]),
-  });
+  },
+});
+beforeAll(async () => {
   origin = new URL(gateway.url).origin;
   if (runInBrowser) browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
-  await gateway?.close();
-  await registry?.close();
 });
 
 const checkPage = async (page: Page, name: string) => {

@@ -11,23 +11,17 @@ import {
   seriousViolations,
   type TestBrowser,
 } from '../helpers/browser.ts';
-import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway.ts';
-import { startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import { useTestStack } from '../helpers/test-stack.ts';
 
-let registry: TestRegistry;
-let gateway: TestGateway;
 let origin: string;
 
-beforeAll(async () => {
-  registry = await startTestRegistry();
-  gateway = await startTestGateway(registry, {
+const { gateway } = useTestStack({
+  gateway: {
     routes: (reader) => new Map([...createWebAppRoutes(), ...createExportRoutes(reader)]),
-  });
-  origin = new URL(gateway.url).origin;
+  },
 });
-afterAll(async () => {
-  await gateway?.close();
-  await registry?.close();
+beforeAll(async () => {
+  origin = new URL(gateway.url).origin;
 });
 
 describe('the web app over HTTP', () => {

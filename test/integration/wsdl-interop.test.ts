@@ -4,8 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestRegistry, type TestRegistry } from '../helpers/start-test-registry.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestStack } from '../helpers/test-stack.ts';
 
 // zeep (Debian's python3-zeep, installed by .ci/install-system-deps) is a SOAP client nobody here
 // wrote: if it can load the WSDL and call every operation, so can SoapUI or .NET.
@@ -14,15 +14,13 @@ const hasZeep = spawnSync(PYTHON, ['-c', 'import zeep'], { stdio: 'ignore' }).st
 if (!hasZeep && process.env.CI) throw new Error('CI needs python3-zeep: run .ci/install-system-deps');
 const script = fileURLToPath(new URL('../interop/zeep_call_all.py', import.meta.url));
 
-let registry: TestRegistry;
 let caFile: string;
 
+const { registry } = useTestStack();
 beforeAll(async () => {
-  registry = await startTestRegistry();
   caFile = join(mkdtempSync(join(tmpdir(), 'registry-ca-')), 'ca.pem');
   writeFileSync(caFile, registry.ca);
 });
-afterAll(() => registry.close());
 
 describe.skipIf(!hasZeep)('the WSDL in a third-party SOAP client (zeep)', () => {
   // Every operation twice, over the SOAP 1.1 and the SOAP 1.2 port: generous timeouts on a shared machine.

@@ -43,6 +43,7 @@ export function createSoapRegisterClient(options: SoapRegisterClientOptions): So
   const caller = createResilientCaller(
     createSoapCaller({
       serviceUrl: options.exportServiceUrl,
+      port: { service: 'ExportService', port: 'ExportServiceSoap' },
       ca: options.ca,
       credentials: options.credentials,
       timeoutMs: options.timeoutMs,

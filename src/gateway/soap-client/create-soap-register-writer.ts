@@ -38,6 +38,7 @@ export function createSoapRegisterWriter(options: SoapRegisterWriterOptions): So
   const caller = createResilientCaller(
     createSoapCaller({
       serviceUrl: options.importServiceUrl,
+      port: { service: 'ImportService', port: 'ImportServiceSoap' },
       ca: options.ca,
       credentials: options.wsdlCredentials,
       timeoutMs: options.timeoutMs,

@@ -25,6 +25,12 @@ export interface SoapCallerOptions {
   credentials: BasicCredentials;
   timeoutMs: number;
   metrics: CallMetrics;
+  /**
+   * The WSDL port whose operations are called, e.g. ExportService's `ExportServiceSoap`: node-soap's
+   * client methods are those of the WSDL's last port (the SOAP 1.2 one), while the envelopes it
+   * sends are SOAP 1.1; naming the 1.1 port makes binding and envelope agree.
+   */
+  port: { service: string; port: string };
 }
 
 /** What one call carries beside its arguments. */
@@ -54,6 +60,31 @@ export interface SoapCaller {
 }
 
 type SoapMethod = (args: object, options: object, extraHeaders: object) => Promise<[unknown]>;
+type PortMethod = (
+  args: object,
+  callback: (error: unknown, result: unknown) => void,
+  options: object,
+  extraHeaders: object,
+) => void;
+
+/** One operation of one port (`client[service][port][operation]`), as a promise like node-soap's *Async. */
+function portMethod(
+  client: Client,
+  at: SoapCallerOptions['port'],
+  operation: string,
+): SoapMethod | undefined {
+  const method = asObject(asObject(asObject(client[at.service])[at.port]))[operation];
+  if (typeof method !== 'function') return undefined;
+  return (args, options, extraHeaders) =>
+    new Promise((resolve, reject) => {
+      (method as PortMethod)(
+        args,
+        (error, result) => (error === null || error === undefined ? resolve([result]) : reject(error)),
+        options,
+        extraHeaders,
+      );
+    });
+}
 
 /**
  * A SoapCaller over node-soap. node-soap keeps headers and security on the client object, so nothing
@@ -82,8 +113,8 @@ export function createSoapCaller(options: SoapCallerOptions): SoapCaller {
   return {
     async call(operation, args, map, callOptions = {}) {
       const soapClient = await getClient();
-      const method: unknown = soapClient[`${operation}Async`];
-      if (typeof method !== 'function') {
+      const method = portMethod(soapClient, options.port, operation);
+      if (method === undefined) {
         throw translateSoapError(operation, new MissingOperationError(operation));
       }
       options.metrics.record(operation);
@@ -92,8 +123,7 @@ export function createSoapCaller(options: SoapCallerOptions): SoapCaller {
         options.metrics.settle({ operation, outcome, seconds: (performance.now() - started) / 1000 });
       const requestId = callOptions.requestId ?? currentRequestScope()?.requestId;
       try {
-        const [output] = await (method as SoapMethod).call(
-          soapClient,
+        const [output] = await method(
           args,
           // axios's `timeout` is an idle timeout; the signal bounds the whole call.
           {
