@@ -7,7 +7,7 @@ import { ADRESSE_101, ADRESSE_751, KOEBENHAVN_CVR, P } from './import-fixtures.t
 
 /*
  * The rights matrix's identities, kinds of daginstitution and the contract they are judged by —
- * the README's rights table, written out here on its own so that the tests do not grade the
+ * docs/register.md's rights table, written out here on its own so that the tests do not grade the
  * register by its own code.
  */
 
@@ -23,7 +23,7 @@ export const MATRIX_USERS = [
 export type MatrixUser = (typeof MATRIX_USERS)[number];
 
 /**
- * A users file (REGISTRY_USERS_FILE's format: `scrypt$<salt hex>$<hash hex>`, README) with every
+ * A users file (REGISTRY_USERS_FILE's format: `scrypt$<salt hex>$<hash hex>`, docs/configuration.md) with every
  * matrix identity, password = user name, loaded as the register loads it.
  */
 export function matrixUserDirectory(): UserDirectory {
@@ -116,7 +116,7 @@ export interface ContractScope {
 }
 
 /**
- * The README's rights table: admin everything, reader nothing, `kommune-<code>` the kommunale,
+ * docs/register.md's rights table: admin everything, reader nothing, `kommune-<code>` the kommunale,
  * selvejende and udliciterede daginstitutioner it administers, `privat-<cvr>` the private ones it owns.
  */
 export function contractAllows(user: MatrixUser, scope: ContractScope): boolean {

@@ -21,7 +21,7 @@ export interface Nginx {
 }
 
 /**
- * The load balancer's configuration (the README shows the same): round robin over the gateways,
+ * The load balancer's configuration (docs/scaling.md shows the same): round robin over the gateways,
  * WebSocket upgrade for subscriptions, keep-alive to the upstreams. `proxy_next_upstream` keeps its
  * default (`error timeout`): nginx tries the next gateway when it cannot connect or send, and never
  * passes a request that was already sent (a POST: every GraphQL request here, mutations included)

@@ -20,7 +20,7 @@ export interface RedisServer {
 
 /**
  * Starts redis-server on 127.0.0.1 with nothing saved to disk, bounded in memory with the policy
- * the README recommends (every key has a TTL; the least recently used goes first when full).
+ * docs/scaling.md recommends (every key has a TTL; the least recently used goes first when full).
  */
 export async function startRedis(
   options: {

@@ -74,7 +74,7 @@ describe('abusive queries', () => {
     }
   });
 
-  it('answers a page size over the limit with BAD_USER_INPUT, as the README says, not QUERY_TOO_COMPLEX', async () => {
+  it('answers a page size over the limit with BAD_USER_INPUT, as docs/gateway-api.md says, not QUERY_TOO_COMPLEX', async () => {
     for (const [query, variables] of [
       ['{ assignmentUnits(first: 100000) { edges { node { number } } } }', undefined],
       ['query($n: Int) { assignmentUnits(first: $n) { edges { node { number } } } }', { n: 100_000 }],

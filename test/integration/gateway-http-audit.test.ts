@@ -5,7 +5,7 @@ import { useTestStack } from '../helpers/test-stack.ts';
 const { gateway } = useTestStack({ gateway: {} });
 
 /**
- * The SHOULD audits the gateway fails, each explained in the README ("GraphQL over HTTP"): Apollo
+ * The SHOULD audits the gateway fails, each explained in docs/gateway-api.md ("GraphQL over HTTP"): Apollo
  * answers a request error with 400 also to a client that accepts only `application/json`, where
  * the spec's legacy advice is 200; a new failure is a new decision to make and explain.
  */

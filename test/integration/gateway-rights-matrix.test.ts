@@ -16,7 +16,7 @@ import { useTestStack } from '../helpers/test-stack.ts';
 /*
  * The rights matrix through the gateway's mutations: every identity × every mutation at all three
  * levels × own, another municipality's, another owner's and closed targets. The caller's own
- * credentials reach the register, whose rights decide; the README's rights table (contractAllows)
+ * credentials reach the register, whose rights decide; docs/register.md's rights table (contractAllows)
  * says what must happen. A refusal is FORBIDDEN and leaves the records and the change sequence.
  */
 

@@ -22,7 +22,7 @@ import { useTestStack } from '../helpers/test-stack.ts';
 /*
  * The rights matrix over SOAP: every identity kind × every write at all three levels × every kind
  * of target (own, another municipality's, another owner's, closed). What is allowed comes from the
- * README's rights table (contractAllows), not from the register's code. Every refusal must be
+ * docs/register.md's rights table (contractAllows), not from the register's code. Every refusal must be
  * INGEN_ADGANG and leave the records and the change sequence as they were; every allowed write
  * must commit.
  */

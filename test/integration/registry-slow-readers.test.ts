@@ -142,7 +142,7 @@ describe('register: slow readers', () => {
     const received = await Promise.all(clients.map((c) => readRest(c.socket)));
     await Promise.all(clients.map((c) => c.closed));
     const cutOff = received.filter((bytes) => bytes < answerBytes).length;
-    // eslint-disable-next-line no-console -- the measured figures, which the README quotes
+    // eslint-disable-next-line no-console -- the measured figures, which docs/benchmarks.md quotes
     console.log(
       `slow readers: RSS ${before.toFixed(0)} MB before, peak ${peak.toFixed(0)} MB with ${CLIENTS} stalled ` +
         `(+${(peak - before).toFixed(0)} MB; bound +${MAX_GROWTH_MB} MB); register sockets ${socketsBefore} → ` +
@@ -163,7 +163,7 @@ describe('register: slow readers', () => {
     expect(await waitFor(() => openSockets(pid) <= socketsBefore, SEND_TIMEOUT_MS + 20_000)).toBe(true);
     const received = await Promise.all(clients.map((c) => readRest(c.socket)));
     const closedAt = await Promise.all(clients.map((c) => c.closed));
-    // eslint-disable-next-line no-console -- the measured figures, which the README quotes
+    // eslint-disable-next-line no-console -- the measured figures, which docs/benchmarks.md quotes
     console.log(
       `cut off: received ${received.join(', ')} bytes; closed ${Math.max(...closedAt) - started} ms after the start`,
     );

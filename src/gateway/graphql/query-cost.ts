@@ -36,7 +36,7 @@ const isList = (type: GraphQLOutputType): boolean => isListType(isNonNullType(ty
  * The list estimator: a list field costs 1 + its size × what each item costs. The size is read from
  * the arguments *after* variables are applied (graphql-query-complexity coerces them), so
  * `first: $n` costs what `first: 500` does. A size above the page limit counts as the limit: the
- * connection then refuses it as BAD_USER_INPUT, the answer the README promises.
+ * connection then refuses it as BAD_USER_INPUT, the answer docs/gateway-api.md ("Limits") promises.
  */
 export function listEstimator(maxPageSize: number): ComplexityEstimator {
   return ({ type, field, args, childComplexity }) => {

@@ -5,7 +5,7 @@ import { GraphQLError, type ValidationContext } from 'graphql';
 export const QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX';
 
 /**
- * The limits every operation must keep (README, "Limits"). The graph has cycles (a unit's
+ * The limits every operation must keep (docs/gateway-api.md, "Limits"). The graph has cycles (a unit's
  * daginstitution's units …) and each list level may multiply the work by a page size, so depth,
  * aliases and tokens are bounded before anything runs; the page size is capped in
  * the connections; the cost, with the variables applied, in query-cost.ts.

@@ -13,7 +13,7 @@ export interface UserDirectory {
   authenticate(credentials: BasicCredentials): Promise<Identity | null>;
 }
 
-/** The embedded default's demo identities; each one's password is its user name (README). */
+/** The embedded default's demo identities; each one's password is its user name (docs/register.md, "Identities"). */
 export const DEMO_USERS = ['admin', 'reader', 'kommune-101', 'privat-33178522'] as const;
 
 /** The demo directory: only for the embedded sandbox, refused once a users file is configured. */

@@ -1,6 +1,6 @@
 import type { RuleError } from '../rules/index.ts';
 
-/** `ImportSvarXML` (assumption A, documented in the WSDL and README): OK, or FEJL with every error. */
+/** `ImportSvarXML` (assumption A, documented in the WSDL and docs/register.md; contract A3): OK, or FEJL with every error. */
 export interface ImportSvar {
   status: 'OK' | 'FEJL';
   nummer?: string;

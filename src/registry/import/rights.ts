@@ -2,7 +2,7 @@ import type { Identity } from '../auth/identity.ts';
 import type { EjetDaginstitution } from '../domain/model.ts';
 
 /**
- * The register's rights, in one place (the README's rights table is the contract; contract §7, the
+ * The register's rights, in one place (docs/register.md's rights table is the contract; contract §7, the
  * identity shapes are assumption A). A right is decided by the daginstitution a record belongs to —
  * its ejerform, its administrating municipality and its recorded owner — and never by the CVR
  * numbers of whatever units hang under it, which a write could have put there.

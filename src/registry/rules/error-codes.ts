@@ -1,6 +1,6 @@
 /**
  * The closed set of error codes an ImportService write can answer with (`ImportSvarXML`, contract §3).
- * Codes are stable machine words for clients; each value is the one-line meaning the README lists.
+ * Codes are stable machine words for clients; each value is the one-line meaning docs/register.md lists ("Error codes").
  * The field rules in this folder use the first group; the structure and rights layer uses the
  * reserved second group, declared here so that there is one vocabulary.
  */

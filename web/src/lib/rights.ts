@@ -1,5 +1,5 @@
 /**
- * What a register identity may change, as the register's README ("Rights") states it; the register
+ * What a register identity may change, as docs/register.md ("Rights") states it; the register
  * decides every write itself, this only tells the UI which edit controls to show. The identity's
  * scope is in its user name: `admin`, `reader`, `kommune-<code>`, `privat-<cvr>`.
  */
@@ -32,7 +32,7 @@ export interface RightsFacts {
   ownerCvrNumber?: string | null;
 }
 
-/** Whether the daginstitution is the identity's own (README "Rights"); closed ones nobody changes. */
+/** Whether the daginstitution is the identity's own (docs/register.md "Rights"); closed ones nobody changes. */
 export function mayChange(scope: Scope, daycare: RightsFacts): boolean {
   if (daycare.status === 'CLOSED') return false;
   switch (scope.kind) {
