@@ -1228,7 +1228,7 @@ export type UpdateDaycareInstitutionPayload = {
  */
 export type UserError = {
   __typename?: 'UserError';
-  /** The register's error code, verbatim (e.g. POSTNUMMER_UKENDT, HAR_AKTIVE_BOERN); see the register's README. */
+  /** The register's error code, verbatim (e.g. POSTNUMMER_UKENDT, HAR_AKTIVE_BOERN); see docs/register.md, section Error codes. */
   code: Scalars['String']['output'];
   /** The input field it concerns, as a path from the mutation's argument, e.g. ["input", "firstUnit", "address", "postalCode"]; ["input"] for the input as a whole. */
   field: Array<Scalars['String']['output']>;
