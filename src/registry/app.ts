@@ -9,12 +9,13 @@ import { VALIDATE_ONLY_HEADER_NAME } from './import/validate-only.ts';
 import { createOperationSchema } from './soap/operation-schema.ts';
 import type { ImportDeps } from './import/write-tools.ts';
 import { shareAnswers } from './http/shared-answers.ts';
+import { versionStore } from './http/answer-version.ts';
 import { createSoapService, type OperationCheck, type SoapService } from './soap/soap-service.ts';
 import type { RegistryStore } from './store/registry-store.ts';
 
 const wsdlPath = (file: string) => fileURLToPath(new URL(`./wsdl/${file}`, import.meta.url));
 
-/** Answers below this size are made anew for each caller: sharing them saves nothing. */
+/** Answers below this size (UTF-8 bytes) are made anew for each caller: sharing them saves nothing. */
 const SHARED_ANSWER_MIN_BYTES = 64 * 1024;
 
 /** What the services offer beyond STIL's operations, and how they serve it. */
@@ -34,6 +35,8 @@ export async function createRegistryServices(
   importDeps: Omit<ImportDeps, 'store'>,
   options: RegistryServiceOptions = { changeFeed: true, sharedAnswersMaxBytes: 64 * 1024 * 1024 },
 ): Promise<SoapService[]> {
+  // The ImportService writes through `versioned.store`, so the shared answers see each commit.
+  const versioned = versionStore(store);
   // Without the feed, GetAendringer leaves the served WSDL and XSD, and so dispatch and the XSD check.
   const exportEdit = options.changeFeed
     ? (_file: string, text: string) => text
@@ -55,7 +58,7 @@ export async function createRegistryServices(
       edit: exportEdit,
     }),
     {
-      changeSequence: () => store.changeSequence(),
+      version: versioned.version,
       minBytes: SHARED_ANSWER_MIN_BYTES,
       maxBytes: options.sharedAnswersMaxBytes,
     },
@@ -66,7 +69,7 @@ export async function createRegistryServices(
     name: 'ImportService',
     wsdlPath: wsdlPath('ImportService.wsdl'),
     schemaFiles: ['ImportService.xsd'],
-    operations: createImportOperations({ ...importDeps, store }),
+    operations: createImportOperations({ ...importDeps, store: versioned.store }),
     // The dry run asked for by a write (this project's extension), declared in ImportService.xsd.
     understoodHeaders: new Set([VALIDATE_ONLY_HEADER_NAME]),
     // A write answers its schema errors as SKEMA_FEJL in ImportSvarXML (contract §3), not as a fault.

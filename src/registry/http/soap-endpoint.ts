@@ -72,7 +72,7 @@ export async function handleSoapEndpoint(
     contentType,
     soapAction: typeof soapAction === 'string' ? soapAction : undefined,
   });
-  return sendAnswer(res, response.statusCode, response.contentType, response.body, sendTimeoutMs);
+  return sendAnswer(res, response, sendTimeoutMs);
 }
 
 /** The WSDL with every port's address (`soap:address`, `soap12:address`) set to the public URL, escaped. */
