@@ -55,7 +55,7 @@ export function createRegistryDependencies(
   options: { ca: string | null; useExtensions?: boolean; log?: DependencyLog },
 ): RegistryDependencies {
   const sharedState = createSharedState(config, options.log ?? (() => {}));
-  const credentials = { username: config.registryUsername, password: config.registryPassword };
+  const credentials = { userName: config.registryUsername, password: config.registryPassword };
   const client = createSoapRegistryClient({
     exportServiceUrl: config.exportServiceUrl,
     ca: options.ca,

@@ -147,7 +147,7 @@ describe('the live read model', () => {
     const client = createSoapRegistryClient({
       exportServiceUrl: `${registry.url}/ExportService`,
       ca: registry.ca,
-      credentials: { username: 'reader', password: 'reader' },
+      credentials: { userName: 'reader', password: 'reader' },
       timeoutMs: 30_000,
       resilience: { retry: null, breakerFailureThreshold: 5, breakerCoolDownMs: 1000, maxConcurrentCalls: 4 },
     });

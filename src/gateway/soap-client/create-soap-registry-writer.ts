@@ -3,7 +3,7 @@ import type { CallerCredentials } from '../registry/ports/caller-credentials.ts'
 import type { FailedLoginGuard } from '../registry/failed-logins.ts';
 import type { CallMetrics } from '../registry/ports/registry-client.ts';
 import type { RegistryWriter, RegistryWrites, WriteOperation } from '../registry/registry-writer.ts';
-import type { BasicCredentials } from './basic-credentials.ts';
+import type { BasicCredentials } from '../../http/basic-credentials.ts';
 import { toAlternativAdresse, toAnvisningsEnhed, toDaginstitution } from './import-args.ts';
 import { toDryRunResult, toWriteResult } from './import-answer.ts';
 import { withValidateOnlyHeader } from './validate-only-header.ts';
