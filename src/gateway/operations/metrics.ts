@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { getOperationAST } from 'graphql';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { RouteHandler } from '../http/graphql-handler.ts';
-import { send } from '../http/send.ts';
+import { send } from '../../http/send.ts';
 import type { ResponseStoreReport } from '../graphql/response-cache.ts';
 import type { CacheStats } from '../registry/ttl-cache/key-value-cache.ts';
 import type { CallMetrics } from '../registry/ports/registry-client.ts';

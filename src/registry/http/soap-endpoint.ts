@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SoapService } from '../soap/soap-service.ts';
-import { BodyTooLargeError, readBody } from './read-body.ts';
+import { BodyTooLargeError, readBody } from '../../http/read-body.ts';
+import { send } from '../../http/send.ts';
 import { currentRequest } from '../soap/request-context.ts';
 import { faultAnswer } from '../soap/soap-fault-envelope.ts';
 import { versionOfMediaType } from '../soap/soap-versions.ts';
@@ -86,12 +87,4 @@ function wsdlWithAddress(service: SoapService, publicUrl: string): string {
 
 function escapeAttribute(text: string): string {
   return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** Writes a whole response. */
-export function send(res: ServerResponse, status: number, contentType: string, body: string): void {
-  res.statusCode = status;
-  res.setHeader('Content-Type', contentType);
-  res.setHeader('Content-Length', Buffer.byteLength(body));
-  res.end(body);
 }
