@@ -9,7 +9,6 @@ import { VALIDATE_ONLY_HEADER_NAME } from './import/validate-only.ts';
 import { createOperationSchema } from './soap/operation-schema.ts';
 import type { ImportDeps } from './import/write-tools.ts';
 import { shareAnswers } from './http/shared-answers.ts';
-import { versionStore } from './http/answer-version.ts';
 import { createSoapService, type OperationCheck, type SoapService } from './soap/soap-service.ts';
 import type { RegistryStore } from './store/registry-store.ts';
 
@@ -35,8 +34,6 @@ export async function createRegistryServices(
   importDeps: Omit<ImportDeps, 'store'>,
   options: RegistryServiceOptions = { changeFeed: true, sharedAnswersMaxBytes: 64 * 1024 * 1024 },
 ): Promise<SoapService[]> {
-  // The ImportService writes through `versioned.store`, so the shared answers see each commit.
-  const versioned = versionStore(store);
   // Without the feed, GetAendringer leaves the served WSDL and XSD, and so dispatch and the XSD check.
   const exportEdit = options.changeFeed
     ? (_file: string, text: string) => text
@@ -58,7 +55,8 @@ export async function createRegistryServices(
       edit: exportEdit,
     }),
     {
-      version: versioned.version,
+      // Every committed write records a change, with the feed off too (it only hides GetAendringer).
+      version: () => String(store.changeSequence()),
       minBytes: SHARED_ANSWER_MIN_BYTES,
       maxBytes: options.sharedAnswersMaxBytes,
     },
@@ -69,7 +67,7 @@ export async function createRegistryServices(
     name: 'ImportService',
     wsdlPath: wsdlPath('ImportService.wsdl'),
     schemaFiles: ['ImportService.xsd'],
-    operations: createImportOperations({ ...importDeps, store: versioned.store }),
+    operations: createImportOperations({ ...importDeps, store }),
     // The dry run asked for by a write (this project's extension), declared in ImportService.xsd.
     understoodHeaders: new Set([VALIDATE_ONLY_HEADER_NAME]),
     // A write answers its schema errors as SKEMA_FEJL in ImportSvarXML (contract §3), not as a fault.

@@ -6,8 +6,9 @@ import { createAnswerBytes, type AnswerBytes } from './answer-bytes.ts';
 /** Limits of the shared answers. */
 export interface SharedAnswersOptions {
   /**
-   * What the data is at: an answer is shared until this changes (the store's change sequence and
-   * its count of committed writes, see answer-version.ts).
+   * What the data is at: an answer is shared until this changes. The store's change sequence,
+   * which every committed write moves (a refused write, a dry run commits nothing and moves
+   * nothing: counting transactions instead would let any caller empty the cache with bad writes).
    */
   version(): string;
   /** Answers smaller than this (UTF-8 bytes) are cheap to make again and are not kept. */
