@@ -56,7 +56,7 @@ export function createRegisterDependencies(
   options: { ca: string | null; useExtensions?: boolean; log?: DependencyLog },
 ): RegisterDependencies {
   const sharedState = createSharedState(config, options.log ?? (() => {}));
-  const credentials = { username: config.registryUsername, password: config.registryPassword };
+  const credentials = { userName: config.registryUsername, password: config.registryPassword };
   const client = createSoapRegisterClient({
     exportServiceUrl: config.exportServiceUrl,
     ca: options.ca,

@@ -14,7 +14,7 @@ import type { RegistryStore } from './store/registry-store.ts';
 
 const wsdlPath = (file: string) => fileURLToPath(new URL(`./wsdl/${file}`, import.meta.url));
 
-/** Answers below this size are made anew for each caller: sharing them saves nothing. */
+/** Answers below this size (UTF-8 bytes) are made anew for each caller: sharing them saves nothing. */
 const SHARED_ANSWER_MIN_BYTES = 64 * 1024;
 
 /** What the services offer beyond STIL's operations, and how they serve it. */
@@ -55,7 +55,8 @@ export async function createRegistryServices(
       edit: exportEdit,
     }),
     {
-      changeSequence: () => store.changeSequence(),
+      // Every committed write records a change, with the feed off too (it only hides GetAendringer).
+      version: () => String(store.changeSequence()),
       minBytes: SHARED_ANSWER_MIN_BYTES,
       maxBytes: options.sharedAnswersMaxBytes,
     },

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import { parseBasicAuthorization } from './auth/basic-credentials.ts';
+import { parseBasicAuthorization } from '../http/basic-credentials.ts';
 import { createFairQueue, type FairQueueLimits } from './auth/fair-queue.ts';
 import {
   createFailureThrottle,
@@ -12,8 +12,9 @@ import {
 import { createLoginCheck, defaultHashQueueLimits } from './auth/login-check.ts';
 import type { UserDirectory } from './auth/user-directory.ts';
 import { trackForGracefulClose } from '../http/graceful-close.ts';
-import { handleSoapEndpoint, send } from './http/soap-endpoint.ts';
-import { requestIdFrom } from './http/request-id.ts';
+import { handleSoapEndpoint } from './http/soap-endpoint.ts';
+import { requestIdFrom } from '../http/request-id.ts';
+import { send } from '../http/send.ts';
 import type { SoapService } from './soap/soap-service.ts';
 import type { TlsMaterial } from './tls.ts';
 

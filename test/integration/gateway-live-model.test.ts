@@ -137,7 +137,7 @@ describe('the live read model', () => {
     const client = createSoapRegisterClient({
       exportServiceUrl: `${registry.url}/ExportService`,
       ca: registry.ca,
-      credentials: { username: 'reader', password: 'reader' },
+      credentials: { userName: 'reader', password: 'reader' },
       timeoutMs: 30_000,
       resilience: { retry: null, breakerFailureThreshold: 5, breakerCoolDownMs: 1000, maxConcurrentCalls: 4 },
     });

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { REQUEST_ID_HEADER } from './request-id.ts';
+import { REQUEST_ID_HEADER } from '../../http/request-id.ts';
 
 /** Which origins may call the gateway from a browser: any (`*`), or these exactly. */
 export type CorsOrigins = '*' | readonly string[];

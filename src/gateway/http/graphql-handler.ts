@@ -3,7 +3,7 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { applyCors, type CorsOrigins } from './cors.ts';
 import type { EarlyAnswer } from './early-answer.ts';
 import { exceedsDepth } from './json-depth.ts';
-import { BodyTooLargeError, readBody } from './read-body.ts';
+import { BodyTooLargeError, readBody } from '../../http/read-body.ts';
 import { sendAnswer } from './send-answer.ts';
 import { sendError } from './send.ts';
 

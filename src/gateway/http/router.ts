@@ -2,7 +2,7 @@ import type { RequestListener } from 'node:http';
 import type { Logger } from 'pino';
 import { runInRequestScope, type RequestScope } from '../request-scope.ts';
 import type { RouteHandler } from './graphql-handler.ts';
-import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.ts';
+import { REQUEST_ID_HEADER, requestIdFrom } from '../../http/request-id.ts';
 import { sendError } from './send.ts';
 
 /**

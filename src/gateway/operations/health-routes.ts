@@ -1,5 +1,5 @@
 import type { RouteHandler } from '../http/graphql-handler.ts';
-import { send } from '../http/send.ts';
+import { send } from '../../http/send.ts';
 
 /** One readiness check's answer. */
 export interface ReadinessReport {

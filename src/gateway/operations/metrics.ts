@@ -1,6 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { RouteHandler } from '../http/graphql-handler.ts';
-import { send } from '../http/send.ts';
+import { send } from '../../http/send.ts';
 import type { ResponseStoreReport } from '../graphql/response-cache.ts';
 import type { CacheStats } from '../read-model/ttl-cache/key-value-cache.ts';
 import type { CircuitState } from '../ports/circuit-state.ts';

@@ -1,6 +1,6 @@
 import type { InstitutionKind } from '../domain/records.ts';
 import type { RegisterClient } from '../ports/register-client.ts';
-import type { BasicCredentials } from './basic-credentials.ts';
+import type { BasicCredentials } from '../../http/basic-credentials.ts';
 import { createCallMetrics } from './call-metrics.ts';
 import { mapWithConcurrency } from './map-with-concurrency.ts';
 import {

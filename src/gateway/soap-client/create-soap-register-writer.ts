@@ -3,7 +3,7 @@ import type { CallerCredentials } from '../ports/caller-credentials.ts';
 import type { FailedLoginGuard } from '../login-guard/failed-logins.ts';
 import type { CallMetrics } from '../ports/register-client.ts';
 import type { RegisterWriter, RegisterWrites, WriteOperation } from '../ports/register-writer.ts';
-import type { BasicCredentials } from './basic-credentials.ts';
+import type { BasicCredentials } from '../../http/basic-credentials.ts';
 import { toAlternativAdresse, toAnvisningsEnhed, toDaginstitution } from './import-args.ts';
 import { toDryRunResult, toWriteResult } from './import-answer.ts';
 import { withValidateOnlyHeader } from './validate-only-header.ts';

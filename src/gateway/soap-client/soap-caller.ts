@@ -1,10 +1,10 @@
 import { Agent } from 'node:https';
 import soap, { type Client } from 'soap';
 import { isAppError } from '../errors.ts';
-import { REQUEST_ID_HEADER } from '../http/request-id.ts';
+import { REQUEST_ID_HEADER } from '../../http/request-id.ts';
 import type { CallMetrics, UpstreamOutcome } from '../ports/register-client.ts';
 import { currentRequestScope } from '../request-scope.ts';
-import { basicAuthorization, type BasicCredentials } from './basic-credentials.ts';
+import { basicAuthorization, type BasicCredentials } from '../../http/basic-credentials.ts';
 import { translateSoapError, type CallContext } from './translate-error.ts';
 
 /** Where and how to call one SOAP service. */

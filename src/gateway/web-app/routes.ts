@@ -2,7 +2,7 @@ import type { OutgoingHttpHeaders } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { createFixedRoute } from '../http/fixed-route.ts';
 import type { RouteHandler } from '../http/graphql-handler.ts';
-import { send } from '../http/send.ts';
+import { send } from '../../http/send.ts';
 import { WEB_APP_CSP } from './csp.ts';
 import { readStaticFiles } from './static-files.ts';
 

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { LRUCache } from 'lru-cache';
-import { parseBasicAuthorization, type BasicCredentials } from './basic-credentials.ts';
+import { parseBasicAuthorization, type BasicCredentials } from '../../http/basic-credentials.ts';
 import { QueueFullError, type FairQueue, type FairQueueLimits } from './fair-queue.ts';
 import type { FailureThrottle } from './failure-throttle.ts';
 import type { Identity } from './identity.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
-import type { BasicCredentials } from './basic-credentials.ts';
+import type { BasicCredentials } from '../../http/basic-credentials.ts';
 import { identityFromUserName, type Identity } from './identity.ts';
 
 /**

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Caller } from '../soap/caller.ts';
 import type { SoapService } from '../soap/soap-service.ts';
-import { BodyTooLargeError, readBody } from './read-body.ts';
+import { BodyTooLargeError, readBody } from '../../http/read-body.ts';
+import { send } from '../../http/send.ts';
 import { faultAnswer } from '../soap/soap-fault-envelope.ts';
 import { versionOfMediaType } from '../soap/soap-versions.ts';
 import { findXmlProblem } from './xml-guard.ts';
@@ -73,7 +74,7 @@ export async function handleSoapEndpoint(
     soapAction: typeof soapAction === 'string' ? soapAction : undefined,
     caller,
   });
-  return sendAnswer(res, response.statusCode, response.contentType, response.body, sendTimeoutMs);
+  return sendAnswer(res, response, sendTimeoutMs);
 }
 
 /** The WSDL with every port's address (`soap:address`, `soap12:address`) set to the public URL, escaped. */
@@ -87,12 +88,4 @@ function wsdlWithAddress(service: SoapService, publicUrl: string): string {
 
 function escapeAttribute(text: string): string {
   return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** Writes a whole response. */
-export function send(res: ServerResponse, status: number, contentType: string, body: string): void {
-  res.statusCode = status;
-  res.setHeader('Content-Type', contentType);
-  res.setHeader('Content-Length', Buffer.byteLength(body));
-  res.end(body);
 }

@@ -1,4 +1,4 @@
-/** A user name and password from an `Authorization: Basic` header. */
+/** A user name and password of HTTP Basic authentication (RFC 7617): what a caller sends, what the register checks. */
 export interface BasicCredentials {
   userName: string;
   password: string;
@@ -12,4 +12,9 @@ export function parseBasicAuthorization(header: string | undefined): BasicCreden
   const colon = decoded.indexOf(':');
   if (colon <= 0) return null;
   return { userName: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+
+/** The `Authorization` header value for Basic credentials (RFC 7617, UTF-8). */
+export function basicAuthorization({ userName, password }: BasicCredentials): string {
+  return `Basic ${Buffer.from(`${userName}:${password}`, 'utf8').toString('base64')}`;
 }

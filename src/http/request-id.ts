@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-/** The header that carries a request's id in, out and on to the register. */
+/** The header that carries a request's id in and out of both servers, and from the gateway on to the register. */
 export const REQUEST_ID_HEADER = 'x-request-id';
 
 // A client's id is echoed in headers and logs: only a short token, never anything that could

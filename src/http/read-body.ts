@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 
-/** Thrown when a request body is larger than the configured limit. */
+/** Thrown when a request body is larger than the configured limit (both servers answer 413). */
 export class BodyTooLargeError extends Error {
   constructor(readonly limitBytes: number) {
     super(`Request body exceeds ${limitBytes} bytes`);
