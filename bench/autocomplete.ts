@@ -39,7 +39,7 @@ const config = loadGatewayConfig({
   REGISTRY_URL: registry.url,
   RESPONSE_CACHE_MAX_BYTES: '0',
 });
-const deps = createRegisterDependencies(config, { ca: registry.ca });
+const deps = await createRegisterDependencies(config, { ca: registry.ca });
 const gateway = await createGateway({
   reader: deps.reader,
   writer: deps.writer,

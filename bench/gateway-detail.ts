@@ -60,7 +60,7 @@ async function benchLiveModel(registryUrl: string, ca: string): Promise<void> {
   });
   const heapBefore = heapUsedMiB();
   const started = performance.now();
-  const deps = createRegisterDependencies(config, { ca });
+  const deps = await createRegisterDependencies(config, { ca });
   const running = await startGateway(
     await createGateway({
       reader: deps.reader,
@@ -153,7 +153,7 @@ try {
     CACHE_TTL_MS: String(3600_000),
     GATEWAY_CHANGE_FEED: 'off',
   });
-  const deps = createRegisterDependencies(config, { ca });
+  const deps = await createRegisterDependencies(config, { ca });
   /** A gateway over the shared dependencies, with or without the response cache. */
   const gatewayOver = async (responseCache: typeof deps.responseCache) =>
     startGateway(

@@ -51,11 +51,11 @@ export type DependencyLog = (
 ) => void;
 
 /** Builds the register clients, the shared cache and the reader from the configuration. */
-export function createRegisterDependencies(
+export async function createRegisterDependencies(
   config: Readonly<GatewayConfig>,
   options: { ca: string | null; useExtensions?: boolean; log?: DependencyLog },
-): RegisterDependencies {
-  const sharedState = createSharedState(config, options.log ?? (() => {}));
+): Promise<RegisterDependencies> {
+  const sharedState = await createSharedState(config, options.log ?? (() => {}));
   const credentials = { userName: config.registryUsername, password: config.registryPassword };
   const client = createSoapRegisterClient({
     exportServiceUrl: config.exportServiceUrl,

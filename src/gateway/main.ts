@@ -38,7 +38,7 @@ export async function runGateway(
   const ca =
     options.registryCa ??
     (config.registryCaPath === null ? null : readFileSync(config.registryCaPath, 'utf8'));
-  const registry = createRegisterDependencies(config, {
+  const registry = await createRegisterDependencies(config, {
     ca,
     log: (level, fields, message) => logger[level](fields, message),
   });

@@ -82,7 +82,7 @@ export async function startTestGateway(
     REGISTRY_URL: registry.url,
     ...options.env,
   });
-  const deps = createRegisterDependencies(config, {
+  const deps = await createRegisterDependencies(config, {
     ca: options.ca ?? registry.ca,
     ...(options.useExtensions !== undefined && { useExtensions: options.useExtensions }),
   });

@@ -32,7 +32,7 @@ beforeAll(async () => {
     GATEWAY_PORT: '0',
     CACHE_TTL_MS: '3600000',
   });
-  deps = createRegisterDependencies(config, { ca: registry.ca });
+  deps = await createRegisterDependencies(config, { ca: registry.ca });
   writes = createWriteService({ writer: deps.writer, freshness: deps.reader });
 });
 afterAll(async () => {
