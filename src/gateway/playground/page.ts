@@ -1,23 +1,13 @@
+import { ownOriginPolicy } from '../http/content-security-policy.ts';
 import type { PlaygroundAssets } from './assets.ts';
 import type { PlaygroundExample } from './examples.ts';
 
-/**
- * The page's Content-Security-Policy: everything from the gateway's own origin and nothing from any
- * other host; no inline or eval'd script, so the page's own script is a served file.
- */
-export const PLAYGROUND_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
+/** The page's Content-Security-Policy: the gateway's own, widened only where GraphiQL needs it. */
+export const PLAYGROUND_CSP = ownOriginPolicy({
   // GraphiQL's dialogs (Radix, through react-remove-scroll) add a <style> element at run time.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+  'style-src': "'self' 'unsafe-inline'",
+  'font-src': "'self' data:",
+});
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

@@ -4,6 +4,7 @@ import { loadProduktionsenheder } from '../seed/cvr-register-file.ts';
 export interface Produktionsenhed {
   /** Null when the adapter cannot tell (the accept-all adapter). */
   cvrNummer: string | null;
+  /** False for a P-unit that has ceased (`ophoert`): it cannot carry a new unit. */
   aktiv: boolean;
 }
 

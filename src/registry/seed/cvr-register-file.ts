@@ -3,21 +3,17 @@ import { CVR_PRODUKTIONSENHED_COLUMNS, REGISTER_FILES } from './columns.ts';
 import { readCsvFile } from './csv.ts';
 import { DEFAULT_DATA_DIR } from './data-dir.ts';
 import { SeedDataError } from './seed-data-error.ts';
-
-/** One production unit (P-unit) of the embedded CVR stand-in. */
-export interface Produktionsenhed {
-  cvrNummer: string;
-  /** False for a P-unit that has ceased (`ophoert`): it cannot carry a new unit. */
-  aktiv: boolean;
-}
+import type { Produktionsenhed } from '../external/cvr-register.ts';
 
 /**
  * Reads `cvr-produktionsenheder.csv`, the invented stand-in for the CVR register's P-units that the
- * embedded CVR adapter answers from, keyed by P-number.
+ * embedded CVR adapter answers from, keyed by P-number (the file always knows a P-unit's CVR).
  */
-export function loadProduktionsenheder(dir: string = DEFAULT_DATA_DIR): Map<string, Produktionsenhed> {
+export function loadProduktionsenheder(
+  dir: string = DEFAULT_DATA_DIR,
+): Map<string, Produktionsenhed & { cvrNummer: string }> {
   const rows = readCsvFile(join(dir, REGISTER_FILES.cvrProduktionsenheder), CVR_PRODUKTIONSENHED_COLUMNS);
-  const units = new Map<string, Produktionsenhed>();
+  const units = new Map<string, Produktionsenhed & { cvrNummer: string }>();
   for (const { file, line, values } of rows) {
     const fail = (column: string, problem: string): SeedDataError =>
       new SeedDataError(file, line, column, problem);
