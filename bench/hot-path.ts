@@ -89,7 +89,7 @@ try {
   stops.push(() => gateway.stop());
   const uncached = await startServer('../src/gateway/main.ts', { ...env, RESPONSE_CACHE_MAX_BYTES: '0' });
   stops.push(() => uncached.stop());
-  const bare = await startServer('./bare-apollo.ts', {});
+  const bare = await startServer('./bare-apollo.mjs', {});
   // HOT_PATH_BEFORE=<a checkout of the code before> adds its gateway to every round, for a before/after.
   const beforeTree = process.env.HOT_PATH_BEFORE;
   const before =
