@@ -38,26 +38,26 @@ export async function runGateway(
   const ca =
     options.registryCa ??
     (config.registryCaPath === null ? null : readFileSync(config.registryCaPath, 'utf8'));
-  const registry = await createRegisterDependencies(config, {
+  const dependencies = await createRegisterDependencies(config, {
     ca,
     log: (level, fields, message) => logger[level](fields, message),
   });
-  const operations = registerOperations(registry);
+  const operations = registerOperations(dependencies);
   // Not ready until the playground's example queries have run once: the first user's request
   // should not pay for the first execution (compiling, the first SOAP calls, the first loads).
   const warmUp = createWarmUp(warmUpQueries(PLAYGROUND_EXAMPLES), operations.readiness ?? readyAlways);
   const gateway = await createGateway({
-    reader: registry.reader,
-    writer: registry.writer,
+    reader: dependencies.reader,
+    writer: dependencies.writer,
     logger,
     ...gatewaySettings(config),
-    responseCache: registry.responseCache,
-    ...(registry.sharedState !== null && { persistedQueries: registry.sharedState.persistedQueries }),
-    changes: registry.changes,
+    responseCache: dependencies.responseCache,
+    ...(dependencies.sharedState !== null && { persistedQueries: dependencies.sharedState.persistedQueries }),
+    changes: dependencies.changes,
     routes: new Map([
       ...createWebAppRoutes(),
       ...createPlaygroundRoutes(),
-      ...createExportRoutes(registry.reader),
+      ...createExportRoutes(dependencies.reader),
       ...(options.routes ?? []),
     ]),
     operations: { ...operations, readiness: warmUp.readiness },
@@ -81,7 +81,7 @@ export async function runGateway(
     close: async () => {
       warmUp.stop();
       await running.close();
-      registry.close();
+      dependencies.close();
     },
   };
 }
