@@ -4,6 +4,18 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 // that resolvers receive and return domain objects. `npm run codegen:check` fails on a stale file.
 const model = (type: string) => `../../domain/records.ts#${type}`;
 
+// Every custom scalar is a string on the wire, for the gateway's resolvers and the web app alike.
+const scalars = {
+  DateTime: 'string',
+  InstitutionNumber: 'string',
+  CvrNumber: 'string',
+  PNumber: 'string',
+  MunicipalityCode: 'string',
+  PostalCode: 'string',
+  Email: 'string',
+  Text: 'string',
+};
+
 const config: CodegenConfig = {
   schema: 'schema.graphql',
   generates: {
@@ -17,16 +29,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         strictScalars: true,
-        scalars: {
-          DateTime: 'string',
-          InstitutionNumber: 'string',
-          CvrNumber: 'string',
-          PNumber: 'string',
-          MunicipalityCode: 'string',
-          PostalCode: 'string',
-          Email: 'string',
-          Text: 'string',
-        },
+        scalars,
       },
     },
     'src/gateway/graphql/generated/resolvers-types.ts': {
@@ -39,16 +42,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         strictScalars: true,
-        scalars: {
-          DateTime: 'string',
-          InstitutionNumber: 'string',
-          CvrNumber: 'string',
-          PNumber: 'string',
-          MunicipalityCode: 'string',
-          PostalCode: 'string',
-          Email: 'string',
-          Text: 'string',
-        },
+        scalars,
         mapperTypeSuffix: 'Model',
         contextType: '../context.ts#GatewayContext',
         mappers: {
