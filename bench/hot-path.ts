@@ -1,10 +1,11 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnRegistry } from '../test/helpers/spawn-registry.ts';
 import { runHttpLoadInChild } from './http-load.ts';
+import { processCpuMs } from './process-cpu.ts';
+import { spawnTimedServer } from './spawn-server.ts';
 
 // The hot path's quick figures (lane hotpath's own; `npm run bench` has the official ones):
 // `{__typename}` and a warm `institution(number)` against a bare Apollo Server 5, each server in
@@ -20,55 +21,23 @@ const uptime = () =>
     .map((n) => n.toFixed(2))
     .join(' ');
 
-/** A server script in its own process, resolved once it logs its URL (`"url":"…"`). */
-const startServer = async (
-  script: string,
-  env: Record<string, string>,
-  nodeArgs: string[] = [],
-): Promise<{ url: string; pid: number | undefined; stop(): Promise<void> }> => {
-  const child = spawn(
-    process.execPath,
-    [
+/** A server script in its own process (through tsx, as `npm run dev:gateway` runs it), once it answers. */
+const startServer = (script: string, env: Record<string, string>, nodeArgs: string[] = []) =>
+  spawnTimedServer({
+    label: script,
+    command: [
+      process.execPath,
       ...nodeArgs,
       '--import',
       'tsx',
       script.startsWith('/') ? script : fileURLToPath(new URL(script, import.meta.url)),
     ],
-    {
-      env: { ...process.env, GATEWAY_HOST: '127.0.0.1', GATEWAY_PORT: '0', LOG_LEVEL: 'info', ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const exited = new Promise<number | NodeJS.Signals | null>((resolve) =>
-    child.once('exit', (code, signal) => resolve(signal ?? code)),
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /"url":"(http:\/\/[^"]+)"/.exec(output);
-      if (match?.[1] !== undefined) resolve(match[1]);
-    });
-    void exited.then((code) => reject(new Error(`${script} exited (${String(code)}):\n${output}`)));
+    env: { GATEWAY_HOST: '127.0.0.1', GATEWAY_PORT: '0', LOG_LEVEL: 'info', ...env },
+    urlPattern: /"url":"(http:\/\/[^"]+)"/,
   });
-  return {
-    url,
-    pid: child.pid,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-};
 
-/** CPU time a process has used (all its threads: user + system), in clock ticks (/proc/<pid>/stat). */
-const cpuTicks = (pid: number | undefined): number => {
-  if (pid === undefined) return 0;
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return Number(fields[11]) + Number(fields[12]);
-};
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+/** The CPU time (ms) a server has used so far; 0 where /proc cannot tell. */
+const cpuMs = (pid: number): number => processCpuMs(pid) ?? 0;
 
 const dir = mkdtempSync(join(tmpdir(), 'dtr-hot-path-'));
 const stops: (() => Promise<void>)[] = [];
@@ -129,15 +98,15 @@ try {
   for (const c of cases) await run(c.url, c.body, 500);
   const rates = new Map<string, number[]>(cases.map((c) => [c.name, []]));
   // The server's own CPU time per request: far steadier than req/s on a machine others load too.
-  const ticks = new Map<string, number>();
+  const cpu = new Map<string, number>();
   console.log(
     `hot path: ${ROUNDS} rounds × ${REQUESTS} requests, ${CONCURRENCY} connections; load ${uptime()}`,
   );
   for (let round = 0; round < ROUNDS; round++) {
     for (const c of round % 2 === 0 ? cases : [...cases].reverse()) {
-      const ticksBefore = cpuTicks(c.pid);
+      const cpuBefore = cpuMs(c.pid);
       const result = await run(c.url, c.body, REQUESTS);
-      ticks.set(c.name, (ticks.get(c.name) ?? 0) + cpuTicks(c.pid) - ticksBefore);
+      cpu.set(c.name, (cpu.get(c.name) ?? 0) + cpuMs(c.pid) - cpuBefore);
       if (result.errors > 0) console.log(`  ${c.name}: ${result.errors} errors`);
       rates.get(c.name)?.push(result.perSecond);
     }
@@ -148,7 +117,7 @@ try {
   // the median over rounds: the machine's load drifts between rounds far more than within one.
   const bareRates = rates.get('bare {__typename}') ?? [];
   const cpuPerRequestUs = (name: string) =>
-    (((ticks.get(name) ?? 0) / CLOCK_TICKS) * 1e6) / (REQUESTS * (rates.get(name)?.length ?? 1));
+    ((cpu.get(name) ?? 0) * 1000) / (REQUESTS * (rates.get(name)?.length ?? 1));
   const bareCpu = cpuPerRequestUs('bare {__typename}');
   console.log('case                            req/s  ratio    CPU/request  bare CPU ÷ its CPU');
   for (const [name, values] of rates) {
