@@ -3,6 +3,15 @@ import { graphql } from '../gql/gql.ts';
 // Every write returns the register's userErrors (field path, code, Danish text) and the record as
 // the register now has it; urql's document cache then drops the cached reads of those types.
 
+/** What every write answers of each refusal: the input path, the register's code, its Danish text. */
+export const WriteUserErrorFragment = graphql(`
+  fragment WriteUserError on UserError {
+    field
+    code
+    message
+  }
+`);
+
 export const EditableUnitFragment = graphql(`
   fragment EditableUnit on AssignmentUnit {
     id
@@ -160,9 +169,7 @@ export const CreateDaycareMutation = graphql(`
         number
       }
       userErrors {
-        field
-        code
-        message
+        ...WriteUserError
       }
     }
   }
@@ -177,9 +184,7 @@ export const UpdateDaycareMutation = graphql(`
         name
       }
       userErrors {
-        field
-        code
-        message
+        ...WriteUserError
       }
     }
   }
@@ -193,9 +198,7 @@ export const CloseDaycareMutation = graphql(`
         status
       }
       userErrors {
-        field
-        code
-        message
+        ...WriteUserError
       }
     }
   }
@@ -209,9 +212,7 @@ export const CreateUnitMutation = graphql(`
         number
       }
       userErrors {
-        field
-        code
-        message
+        ...WriteUserError
       }
     }
   }
@@ -226,9 +227,7 @@ export const UpdateUnitMutation = graphql(`
         name
       }
       userErrors {
-        field
-        code
-        message
+        ...WriteUserError
       }
     }
   }
@@ -242,9 +241,7 @@ export const CloseUnitMutation = graphql(`
         status
       }
       userErrors {
-        field
-        code
-        message
+        ...WriteUserError
       }
     }
   }
@@ -266,9 +263,7 @@ export const MoveUnitMutation = graphql(`
         number
       }
       userErrors {
-        field
-        code
-        message
+        ...WriteUserError
       }
     }
   }
@@ -286,9 +281,7 @@ export const CreateAddressMutation = graphql(`
         }
       }
       userErrors {
-        field
-        code
-        message
+        ...WriteUserError
       }
     }
   }
@@ -302,9 +295,7 @@ export const UpdateAddressMutation = graphql(`
         number
       }
       userErrors {
-        field
-        code
-        message
+        ...WriteUserError
       }
     }
   }
@@ -318,9 +309,7 @@ export const CloseAddressMutation = graphql(`
         status
       }
       userErrors {
-        field
-        code
-        message
+        ...WriteUserError
       }
     }
   }
@@ -342,9 +331,7 @@ export const MoveAddressMutation = graphql(`
         number
       }
       userErrors {
-        field
-        code
-        message
+        ...WriteUserError
       }
     }
   }
