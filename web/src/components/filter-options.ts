@@ -3,9 +3,10 @@ import { graphql } from '../gql/gql.ts';
 
 const FilterOptionsQuery = graphql(`
   query FilterOptions {
+    # Named text, like a code table entry's: every select of the app takes { code, text }.
     municipalities {
       code
-      name
+      text: name
     }
     institutionTypes: codes(table: INSTITUTION_TYPE) {
       code

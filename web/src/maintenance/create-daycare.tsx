@@ -79,7 +79,7 @@ export function CreateDaycare({ scope }: { scope: Scope }) {
             name="municipalityCode"
             label="Administrerende kommune"
             error={errors.municipalityCode}
-            options={options.municipalities.map((m) => ({ code: m.code, text: m.name }))}
+            options={options.municipalities}
             defaultValue={scope.kind === 'kommune' ? scope.municipalityCode : null}
           />
         </fieldset>

@@ -167,7 +167,7 @@ export function DaycareEditor({ number, scope }: { number: string; scope: Scope 
               name="municipalityCode"
               label="Administrerende kommune"
               error={update.errors.municipalityCode}
-              options={options.municipalities.map((m) => ({ code: m.code, text: m.name }))}
+              options={options.municipalities}
               defaultValue={daycare.administeringMunicipality.code}
             />
             <FormMessage error={update.formError} saved={undefined} />

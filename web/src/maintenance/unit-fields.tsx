@@ -114,7 +114,7 @@ export function UnitFields({
           name={key('address.municipalityCode')}
           label="Kommune"
           error={errors[key('address.municipalityCode')]}
-          options={options.municipalities.map((m) => ({ code: m.code, text: m.name }))}
+          options={options.municipalities}
           defaultValue={a?.municipality.code}
         />
       </fieldset>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { PageHeading } from '../components/page-heading.tsx';
 import { useFilterOptions } from '../components/filter-options.ts';
+import { FilterSelect } from '../components/filter-select.tsx';
 
 /** The register's exports as the gateway serves them (src/gateway/export/routes.ts). */
 const FILES = [
@@ -32,28 +33,22 @@ export function ExportPage() {
         Adresserne findes også som GeoJSON (WGS84). Filerne laves af registerets aktuelle data, når de hentes.
       </p>
       <form className="search-form" onSubmit={(event) => event.preventDefault()}>
-        <div className="field">
-          <label htmlFor="eksport-kommune">Kommune</label>
-          <select id="eksport-kommune" value={kommune} onChange={(e) => setKommune(e.target.value)}>
-            <option value="">Hele landet</option>
-            {options.municipalities.map((m) => (
-              <option key={m.code} value={m.code}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="eksport-type">Institutionstype</label>
-          <select id="eksport-type" value={type} onChange={(e) => setType(e.target.value)}>
-            <option value="">Alle typer</option>
-            {options.institutionTypes.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.text}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="eksport-kommune"
+          label="Kommune"
+          all="Hele landet"
+          options={options.municipalities}
+          value={kommune}
+          onChange={(e) => setKommune(e.target.value)}
+        />
+        <FilterSelect
+          id="eksport-type"
+          label="Institutionstype"
+          all="Alle typer"
+          options={options.institutionTypes}
+          value={type}
+          onChange={(e) => setType(e.target.value)}
+        />
         <div className="field">
           <label htmlFor="eksport-status">Status</label>
           <select id="eksport-status" value={status} onChange={(e) => setStatus(e.target.value)}>

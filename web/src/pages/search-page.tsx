@@ -3,6 +3,7 @@ import { useQuery } from 'urql';
 import { PageHeading } from '../components/page-heading.tsx';
 import { QueryState } from '../components/query-state.tsx';
 import { useFilterOptions } from '../components/filter-options.ts';
+import { FilterSelect } from '../components/filter-select.tsx';
 import { SearchSuggestions } from '../components/search-suggestions.tsx';
 import { UnitTable } from '../components/unit-table.tsx';
 import { graphql } from '../gql/gql.ts';
@@ -159,39 +160,30 @@ export function SearchPage({ params }: { params: URLSearchParams }) {
             <option value="adresse">Adresser</option>
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="kommune">Kommune</label>
-          <select id="kommune" name="kommune" defaultValue={params.get('kommune') ?? ''}>
-            <option value="">Alle kommuner</option>
-            {options.municipalities.map((m) => (
-              <option key={m.code} value={m.code}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="type">Institutionstype</label>
-          <select id="type" name="type" defaultValue={params.get('type') ?? ''}>
-            <option value="">Alle typer</option>
-            {options.institutionTypes.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.text}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="ejerform">Ejerform</label>
-          <select id="ejerform" name="ejerform" defaultValue={params.get('ejerform') ?? ''}>
-            <option value="">Alle ejerformer</option>
-            {options.ownerships.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.text}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="kommune"
+          name="kommune"
+          label="Kommune"
+          all="Alle kommuner"
+          options={options.municipalities}
+          defaultValue={params.get('kommune') ?? ''}
+        />
+        <FilterSelect
+          id="type"
+          name="type"
+          label="Institutionstype"
+          all="Alle typer"
+          options={options.institutionTypes}
+          defaultValue={params.get('type') ?? ''}
+        />
+        <FilterSelect
+          id="ejerform"
+          name="ejerform"
+          label="Ejerform"
+          all="Alle ejerformer"
+          options={options.ownerships}
+          defaultValue={params.get('ejerform') ?? ''}
+        />
         <div className="field">
           <label htmlFor="status">Status</label>
           <select id="status" name="status" defaultValue={params.get('status') ?? ''}>
