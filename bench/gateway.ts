@@ -30,7 +30,6 @@ const LIST_SECONDS = 5;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const benchStarted = performance.now();
-if (gatewayRuntime.stale) console.warn('warning: dist/ is older than src/: run npm run build first');
 
 const INSTITUTION = `query($n: InstitutionNumber!) { institution(number: $n) { number name status unilogin { eligible reasons } } }`;
 const dir = mkdtempSync(join(tmpdir(), 'gateway-bench-'));

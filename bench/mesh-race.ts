@@ -39,7 +39,6 @@ if (!existsSync(join(meshDir, 'node_modules/@omnigraph/soap'))) {
   });
   if (installed.status !== 0) throw new Error(`npm ci in bench/mesh failed (${installed.status})`);
 }
-if (gatewayRuntime.stale) console.warn('warning: dist/ is older than src/: run npm run build first');
 
 /** Mesh's root fields are named `<prefix>_<service>_<port>_<operation>`; the SOAP 1.2 port's. */
 const meshField = (operation: string) => `ExportService_ExportService_ExportServiceSoap12_${operation}`;
