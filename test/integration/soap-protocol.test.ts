@@ -1,6 +1,7 @@
 import { request } from 'node:https';
 import sax from 'sax';
 import { describe, expect, it } from 'vitest';
+import { httpsRequest } from '../helpers/https-request.ts';
 import { REAL } from '../helpers/import-fixtures.ts';
 import {
   actionOf,
@@ -435,6 +436,15 @@ describe('client mistakes end as SKEMA_FEJL or a Client fault, never "Internal e
   });
 });
 
+/** The ExportService WSDL a register serves, as the reader gets it. */
+const exportWsdlOf = async (server: { url: string; ca: string }): Promise<string> =>
+  (
+    await httpsRequest(`${server.url}/ExportService?wsdl`, {
+      ca: server.ca,
+      headers: { authorization: basicAuth('reader') },
+    })
+  ).body;
+
 describe("the WSDL's address", () => {
   /** GETs a WSDL with a Host header of the test's choosing (SNI stays localhost). */
   const wsdlWithHost = (host: string) =>
@@ -475,19 +485,7 @@ describe("the WSDL's address", () => {
     try {
       const response = await postSoap(behindProxy, 'ExportService', '', { user: 'reader' });
       expect(response.status).toBe(500);
-      const wsdl = await new Promise<string>((resolve, reject) => {
-        request(
-          `${behindProxy.url}/ExportService?wsdl`,
-          { ca: behindProxy.ca, headers: { authorization: basicAuth('reader') } },
-          (res) => {
-            const chunks: Buffer[] = [];
-            res.on('data', (c: Buffer) => chunks.push(c));
-            res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-          },
-        )
-          .on('error', reject)
-          .end();
-      });
+      const wsdl = await exportWsdlOf(behindProxy);
       expect(addresses(wsdl)).toEqual([
         'https://dtr.example.dk/register/ExportService',
         'https://dtr.example.dk/register/ExportService',
@@ -537,19 +535,7 @@ describe('with the change feed, the shared answers and the declared encodings', 
   it('without the feed, GetAendringer is in neither binding and no operation in either version', async () => {
     const withoutFeed = await startTestRegistry({ seed: false, changeFeed: false });
     try {
-      const wsdl = await new Promise<string>((resolve, reject) => {
-        request(
-          `${withoutFeed.url}/ExportService?wsdl`,
-          { ca: withoutFeed.ca, headers: { authorization: basicAuth('reader') } },
-          (res) => {
-            const chunks: Buffer[] = [];
-            res.on('data', (c: Buffer) => chunks.push(c));
-            res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-          },
-        )
-          .on('error', reject)
-          .end();
-      });
+      const wsdl = await exportWsdlOf(withoutFeed);
       expect(wsdl).toContain('<wsdl:binding name="ExportServiceSoap12"');
       expect(wsdl).not.toContain('GetAendringer');
       const inner = feedPage('<fraSekvens>0</fraSekvens><maksAntal>5</maksAntal>');
